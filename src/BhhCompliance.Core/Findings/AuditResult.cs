@@ -1,0 +1,38 @@
+using BhhCompliance.Core.Rules;
+using BhhCompliance.Core.Snapshots;
+
+namespace BhhCompliance.Core.Findings;
+
+/// <summary>Everything one audit concluded, in the deterministic order findings.json uses.</summary>
+public sealed record AuditResult(
+    RuleSetIdentity RuleSet,
+    string Profile,
+    AgencyProfile Agency,
+    ReviewInfo Review,
+    IReadOnlyList<Finding> Findings)
+{
+    public Determination Determination { get; } = Determinations.From(Findings);
+
+    /// <summary>How many findings have each outcome; every outcome is present, zero or not.</summary>
+    public IReadOnlyDictionary<Outcome, int> Summary { get; } =
+        Wire.Outcomes.ToDictionary(o => o, o => Findings.Count(f => f.Outcome == o));
+
+    public int Count(Outcome outcome) => Summary[outcome];
+
+    public bool HasFailures => Count(Outcome.Fail) > 0;
+}
+
+public static class Determinations
+{
+    /// <summary>
+    /// rules.md: any critical <c>fail</c> gives not-certified; else any major <c>fail</c> gives
+    /// conditional; else certified. Warnings, minor and info findings never lower it.
+    /// </summary>
+    public static Determination From(IEnumerable<Finding> findings)
+    {
+        var failed = findings.Where(f => f.Outcome == Outcome.Fail).Select(f => f.Severity).ToHashSet();
+        return failed.Contains(Severity.Critical) ? Determination.NotCertified
+            : failed.Contains(Severity.Major) ? Determination.Conditional
+            : Determination.Certified;
+    }
+}

@@ -1,0 +1,39 @@
+namespace BhhCompliance.Core.Snapshots;
+
+/// <summary>The parts of a snapshot that rules read, each from one file (snapshot.md).</summary>
+[Flags]
+public enum SnapshotParts
+{
+    None = 0,
+    Staff = 1,
+    Enrollees = 2,
+    Services = 4,
+    PcTracker = 8,
+    Claims = 16,
+
+    /// <summary>The census: from enrollees.csv, or <c>enrollment.census</c> without it.</summary>
+    Census = 32,
+}
+
+public static class SnapshotFile
+{
+    public const string Agency = "agency.yaml";
+    public const string Staff = "staff.csv";
+    public const string Enrollees = "enrollees.csv";
+    public const string Services = "services.csv";
+    public const string PcTrackerCsv = "pc-tracker.csv";
+    public const string PcTrackerXlsx = "pc-tracker.xlsx";
+    public const string Claims = "claims.csv";
+
+    /// <summary>The file names a user would supply for a part, for "cannot evaluate" messages.</summary>
+    public static string Describe(SnapshotParts part) => part switch
+    {
+        SnapshotParts.Staff => Staff,
+        SnapshotParts.Enrollees => Enrollees,
+        SnapshotParts.Services => Services,
+        SnapshotParts.PcTracker => $"{PcTrackerCsv} (or {PcTrackerXlsx})",
+        SnapshotParts.Claims => Claims,
+        SnapshotParts.Census => $"{Enrollees} (or enrollment.census in {Agency})",
+        _ => part.ToString(),
+    };
+}
