@@ -12,6 +12,7 @@ public sealed class DiagnosticBag
 
     private readonly List<Diagnostic> _items = [];
     private readonly Dictionary<(string File, string Code), int> _warningCounts = [];
+    private readonly HashSet<string> _filesWithErrors = new(StringComparer.Ordinal);
 
     public bool HasErrors { get; private set; }
 
@@ -23,6 +24,7 @@ public sealed class DiagnosticBag
         {
             HasErrors = true;
             ErrorCount++;
+            _filesWithErrors.Add(diagnostic.Location.File);
             _items.Add(diagnostic);
             return;
         }
@@ -35,6 +37,8 @@ public sealed class DiagnosticBag
             _items.Add(diagnostic);
         }
     }
+
+    public bool HasErrorsIn(string file) => _filesWithErrors.Contains(file);
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics)
     {

@@ -1,0 +1,194 @@
+using BhhCompliance.Core.Diagnostics;
+using BhhCompliance.Core.Domain;
+
+namespace BhhCompliance.Loading;
+
+/// <summary>
+/// Every diagnostic the loaders can report, one factory per failure kind, so that codes stay
+/// stable and all wording lives here.
+/// <list type="bullet">
+/// <item>BHH10xx: any YAML file (rule files, agency.yaml): syntax and structure.</item>
+/// <item>BHH11xx: rule definitions. BHH12xx: their templates. BHH13xx: profiles.</item>
+/// <item>BHH20xx: snapshot files. BHH21xx: values. BHH22xx: ids and references. BHH23xx: warnings.</item>
+/// </list>
+/// </summary>
+public static class Problems
+{
+    // YAML, any file.
+    public static Diagnostic YamlSyntax(SourceLocation at, string detail) =>
+        Error("BHH1001", at, $"The YAML cannot be read: {detail}");
+
+    public static Diagnostic UnknownKey(SourceLocation at, string key, string where, IEnumerable<string> known) =>
+        Error("BHH1002", at, $"Unknown key '{key}' in {where}. Known keys: {string.Join(", ", known)}.");
+
+    public static Diagnostic MissingKey(SourceLocation at, string key, string where) =>
+        Error("BHH1003", at, $"{Capitalise(where)} has no '{key}', which is required.");
+
+    /// <param name="at">Where the value is.</param>
+    /// <param name="key">The key whose value it is.</param>
+    /// <param name="expected">What the value must be: "a number".</param>
+    /// <param name="got">What it is, as shown to the user: "'abc'", "a list".</param>
+    public static Diagnostic WrongType(SourceLocation at, string key, string expected, string got) =>
+        Error("BHH1004", at, $"'{key}' must be {expected}, got {got}.");
+
+    public static Diagnostic DuplicateKey(SourceLocation at, string key, int firstLine) =>
+        Error("BHH1005", at, $"The key '{key}' appears twice; the first is on line {firstLine}.");
+
+    public static Diagnostic YamlAlias(SourceLocation at) =>
+        Error("BHH1006", at, "YAML anchors and aliases are not supported; write the value out.");
+
+    public static Diagnostic SeveralDocuments(SourceLocation at) =>
+        Error("BHH1007", at, "The file holds more than one YAML document ('---'); keep one per file.");
+
+    // Rule definitions.
+    public static Diagnostic DuplicateRuleId(SourceLocation at, string id, SourceLocation first) =>
+        Error("BHH1101", at, $"The rule id '{id}' is defined twice; the first is at {first}.");
+
+    public static Diagnostic UnknownKind(SourceLocation at, string kind, IEnumerable<string> known) =>
+        Error("BHH1102", at, $"Unknown rule kind '{kind}'. Known kinds: {string.Join(", ", known)}.");
+
+    public static Diagnostic UnknownParameter(SourceLocation at, string name, string kind, IEnumerable<string> known) =>
+        Error("BHH1103", at, $"Unknown parameter '{name}' for a {kind} rule. Its parameters: {List(known)}.");
+
+    public static Diagnostic MissingParameter(SourceLocation at, string name, string kind) =>
+        Error("BHH1104", at, $"A {kind} rule needs the parameter '{name}'.");
+
+    public static Diagnostic BadParameter(SourceLocation at, string problem) =>
+        Error("BHH1105", at, problem);
+
+    public static Diagnostic UnknownSeverity(SourceLocation at, string severity) =>
+        Error("BHH1106", at, $"Unknown severity '{severity}'. Severities: critical, major, minor, info.");
+
+    public static Diagnostic BadRuleId(SourceLocation at, string id) =>
+        Error("BHH1107", at, $"'{id}' is not a valid rule id: use capital letters, digits and hyphens, like STAFF-NURSE-RATIO.");
+
+    public static Diagnostic NoRuleSetHeader(SourceLocation at) =>
+        Error("BHH1108", at, "No file of the rule set has a 'rule_set' section with its name and version.");
+
+    public static Diagnostic SecondRuleSetHeader(SourceLocation at, SourceLocation first) =>
+        Error("BHH1109", at, $"The 'rule_set' section is given twice; the first is at {first}.");
+
+    public static Diagnostic NoRuleFiles(SourceLocation at) =>
+        Error("BHH1110", at, "The folder holds no rule files (*.yaml).");
+
+    public static Diagnostic RuleFolderMissing(SourceLocation at) =>
+        Error("BHH1111", at, "The rule set folder does not exist.");
+
+    // Templates.
+    public static Diagnostic TemplateSyntax(SourceLocation at, string field, string ruleId, string detail) =>
+        Error("BHH1201", at, $"The {field} template of {ruleId} is not valid: {detail}");
+
+    public static Diagnostic TemplateUnknownName(SourceLocation at, string field, string ruleId, string detail) =>
+        Error("BHH1202", at, $"The {field} template of {ruleId} names a field it will not have: {detail}");
+
+    // Profiles.
+    public static Diagnostic DuplicateProfile(SourceLocation at, string name, SourceLocation first) =>
+        Error("BHH1301", at, $"The profile '{name}' is defined twice; the first is at {first}.");
+
+    public static Diagnostic ProfileNamesUnknownRule(SourceLocation at, string profile, string ruleId) =>
+        Error("BHH1302", at, $"The profile '{profile}' names the rule '{ruleId}', which the rule set does not have.");
+
+    public static Diagnostic BadProfileEntry(SourceLocation at, string entry) =>
+        Error("BHH1303", at, $"'{entry}' is neither a rule id nor a prefix pattern like STAFF-*.");
+
+    // Snapshot files.
+    public static Diagnostic SnapshotFolderMissing(SourceLocation at) =>
+        Error("BHH2001", at, "The snapshot folder does not exist.");
+
+    public static Diagnostic AgencyFileMissing(SourceLocation at) =>
+        Error("BHH2002", at, "agency.yaml is missing; every snapshot needs it.");
+
+    public static Diagnostic UnknownAgencyKey(SourceLocation at, string key, string where, IEnumerable<string> known) =>
+        Warning("BHH2003", at, $"Unknown key '{key}' in {where} is ignored. Known keys: {string.Join(", ", known)}.");
+
+    public static Diagnostic PeriodReversed(SourceLocation at, DateOnly start, DateOnly end) =>
+        Error("BHH2005", at, $"The period ends ({Date(end)}) before it starts ({Date(start)}).");
+
+    public static Diagnostic CensusIgnored(SourceLocation at, int declared) =>
+        Warning("BHH2007", at, $"enrollment.census ({declared}) is not used: the census is counted from enrollees.csv.");
+
+    public static Diagnostic TwoPcTrackers(SourceLocation at) =>
+        Error("BHH2008", at, "Both pc-tracker.csv and pc-tracker.xlsx are present; keep only the one to audit.");
+
+    public static Diagnostic Unreadable(SourceLocation at, string detail) =>
+        Error("BHH2009", at, $"The file cannot be read: {detail}");
+
+    public static Diagnostic EmptyFile(SourceLocation at) =>
+        Error("BHH2010", at, "The file is empty; it needs at least a header row.");
+
+    public static Diagnostic UnterminatedQuote(SourceLocation at) =>
+        Error("BHH2011", at, "A quoted field is never closed: a '\"' is missing.");
+
+    public static Diagnostic TextAfterQuote(SourceLocation at) =>
+        Error("BHH2011", at, "Characters follow a closing quote; inside quotes, write a quote as \"\".");
+
+    public static Diagnostic FieldCount(SourceLocation at, int fields, int header) =>
+        Error("BHH2012", at, $"The row has {fields} fields; the header has {header}.");
+
+    public static Diagnostic MissingColumn(SourceLocation at, string column) =>
+        Error("BHH2013", at, $"The required column '{column}' is missing from the header.");
+
+    public static Diagnostic UnknownColumn(SourceLocation at, string column) =>
+        Warning("BHH2014", at, $"The column '{column}' is not part of the format and is ignored.");
+
+    public static Diagnostic RepeatedColumn(SourceLocation at, string column, int firstColumn) =>
+        Error("BHH2015", at, $"The column '{column}' appears twice in the header; the first is column {firstColumn}.");
+
+    // Values.
+    public static Diagnostic Required(SourceLocation at, string column) =>
+        Error("BHH2101", at, $"'{column}' is required but empty.");
+
+    public static Diagnostic NotANumber(SourceLocation at, string column, string value) =>
+        Error("BHH2102", at, $"'{column}' must be a number, got '{value}'.");
+
+    public static Diagnostic NotADate(SourceLocation at, string column, string value) =>
+        Error("BHH2103", at, $"'{column}' must be a date (YYYY-MM-DD), got '{value}'.");
+
+    public static Diagnostic NotAMonth(SourceLocation at, string column, string value) =>
+        Error("BHH2104", at, $"'{column}' must be a month (YYYY-MM), got '{value}'.");
+
+    public static Diagnostic NotABoolean(SourceLocation at, string column, string value) =>
+        Error("BHH2105", at, $"'{column}' must be yes, no, true or false, got '{value}'.");
+
+    public static Diagnostic OutOfRange(SourceLocation at, string column, decimal minimum, decimal maximum, string value) =>
+        Error("BHH2106", at, $"'{column}' must be from {minimum} to {maximum}, got '{value}'.");
+
+    public static Diagnostic UnknownTerm(SourceLocation at, string column, Vocabulary vocabulary, string value) =>
+        Error("BHH2108", at, $"'{value}' in '{column}' is not a known {vocabulary.Description}. Known: {string.Join(", ", vocabulary.Ids)}.");
+
+    public static Diagnostic EndBeforeStart(SourceLocation at, string endColumn, DateOnly end, string startColumn, DateOnly start) =>
+        Error("BHH2109", at, $"'{endColumn}' ({Date(end)}) is before '{startColumn}' ({Date(start)}).");
+
+    // Ids and references.
+    public static Diagnostic DuplicateId(SourceLocation at, string column, string id, int firstLine) =>
+        Error("BHH2201", at, $"The {column} '{id}' appears twice; the first is on line {firstLine}.");
+
+    public static Diagnostic UnknownEnrollee(SourceLocation at, string column, string id) =>
+        Error("BHH2202", at, $"'{column}' '{id}' is not an enrollee in enrollees.csv.");
+
+    public static Diagnostic UnknownStaff(SourceLocation at, string column, string id) =>
+        Error("BHH2203", at, $"'{column}' '{id}' is not a staff member in staff.csv.");
+
+    // Warnings.
+    public static Diagnostic OutsidePeriod(SourceLocation at, string value, string period) =>
+        Warning("BHH2301", at, $"The record is dated {value}, outside the period {period}; it is not counted for this review.");
+
+    public static Diagnostic EnrolleeWithoutServices(SourceLocation at, string enrolleeId) =>
+        Warning("BHH2302", at, $"The enrollee '{enrolleeId}' was enrolled during the period but has no service record dated in it.");
+
+    private static Diagnostic Error(string code, SourceLocation at, string message) =>
+        new(DiagnosticSeverity.Error, code, message, at);
+
+    private static Diagnostic Warning(string code, SourceLocation at, string message) =>
+        new(DiagnosticSeverity.Warning, code, message, at);
+
+    private static string List(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? "none" : string.Join(", ", list);
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,197 @@
+using BhhCompliance.Core.Diagnostics;
+using BhhCompliance.Core.Domain;
+using BhhCompliance.Core.Snapshots;
+using BhhCompliance.Loading.Tables;
+
+namespace BhhCompliance.Loading.Snapshots;
+
+public sealed record SnapshotLoadResult(Snapshot? Snapshot, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}
+
+/// <summary>How far loading has got: the file being read and its bytes.</summary>
+public readonly record struct LoadProgress(string File, long BytesDone, long BytesTotal);
+
+/// <summary>
+/// Loads a snapshot folder (snapshot.md). Every file is read once, streaming; every problem in
+/// every file is reported; files are opened read-only. Diagnostics name files relative to the
+/// folder. The snapshot is returned only when there is no error.
+/// </summary>
+public sealed class SnapshotLoader
+{
+    public SnapshotLoadResult Load(string folder, IProgress<LoadProgress>? progress = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Add(Problems.SnapshotFolderMissing(SourceLocation.OfFile(".")));
+            return new SnapshotLoadResult(null, diagnostics.ToList());
+        }
+
+        var agencyPath = Path.Join(folder, SnapshotFile.Agency);
+        AgencyFacts? facts = null;
+        if (File.Exists(agencyPath))
+        {
+            facts = AgencyFile.Read(agencyPath, diagnostics);
+        }
+        else
+        {
+            diagnostics.Add(Problems.AgencyFileMissing(SourceLocation.OfFile(SnapshotFile.Agency)));
+        }
+
+        // Without a usable agency.yaml there is no period; the files are still checked so that
+        // every problem is reported in one run, with a stand-in period that warns about nothing.
+        var period = facts?.Review.Period;
+        var files = new SnapshotFiles(folder, diagnostics, period, progress);
+
+        var staff = files.Read(SnapshotFile.Staff, RosterFiles.Staff);
+        var enrollees = files.Read(SnapshotFile.Enrollees, RosterFiles.Enrollees);
+        var references = new References(staff?.Ids, enrollees?.Ids);
+        var services = files.Read(SnapshotFile.Services, (rows, f) => ActivityFiles.Services(rows, f, references, period));
+        var pcTracker = ReadPcTracker(files, references);
+        var claims = files.Read(SnapshotFile.Claims, (rows, f) => ActivityFiles.Claims(rows, f, references));
+
+        if (facts is not null && enrollees is not null)
+        {
+            if (facts.DeclaredCensus is { } declared)
+            {
+                diagnostics.Add(Problems.CensusIgnored(facts.CensusAt, declared));
+            }
+
+            if (services is not null)
+            {
+                ActivityFiles.WarnEnrolleesWithoutServices(enrollees.Table.Rows, services.Table, facts.Review.Period, diagnostics);
+            }
+        }
+
+        if (diagnostics.HasErrors || facts is null)
+        {
+            return new SnapshotLoadResult(null, diagnostics.ToList());
+        }
+
+        var snapshot = new Snapshot(
+            facts.Agency,
+            facts.Review,
+            facts.DeclaredCensus,
+            staff?.Table,
+            enrollees?.Table,
+            services?.Table,
+            pcTracker?.Table,
+            claims?.Table);
+        return new SnapshotLoadResult(snapshot, diagnostics.ToList());
+    }
+
+    private static Loaded<SnapshotTable<PcTrackerEntry>>? ReadPcTracker(SnapshotFiles files, References references)
+    {
+        var csv = files.Exists(SnapshotFile.PcTrackerCsv);
+        var xlsx = files.Exists(SnapshotFile.PcTrackerXlsx);
+        if (csv && xlsx)
+        {
+            files.Diagnostics.Add(Problems.TwoPcTrackers(SourceLocation.OfFile(SnapshotFile.PcTrackerXlsx)));
+            return null;
+        }
+
+        var name = xlsx ? SnapshotFile.PcTrackerXlsx : SnapshotFile.PcTrackerCsv;
+        return files.Read(name, (rows, f) => ActivityFiles.PcTracker(rows, f, references));
+    }
+}
+
+/// <summary>A loaded file: its table, and every id its rows declared (valid rows or not).</summary>
+internal sealed record Loaded<T>(T Table, IReadOnlySet<string> Ids);
+
+/// <summary>The ids other files may refer to; null where the file is absent, so nothing can be checked.</summary>
+internal sealed record References(IReadOnlySet<string>? StaffIds, IReadOnlySet<string>? EnrolleeIds)
+{
+    public void CheckEnrollee(RowReader row, string column, string? id)
+    {
+        if (id is not null && EnrolleeIds is not null && !EnrolleeIds.Contains(id))
+        {
+            row.Report(Problems.UnknownEnrollee(row.At(column), column, id));
+        }
+    }
+
+    public void CheckStaff(RowReader row, string column, string? id)
+    {
+        if (id is not null && StaffIds is not null && !StaffIds.Contains(id))
+        {
+            row.Report(Problems.UnknownStaff(row.At(column), column, id));
+        }
+    }
+}
+
+/// <summary>Opens the snapshot's table files and reports progress while they stream.</summary>
+internal sealed class SnapshotFiles(string folder, DiagnosticBag diagnostics, ReviewPeriod? period, IProgress<LoadProgress>? progress)
+{
+    private const int ProgressEvery = 16_384;
+
+    public DiagnosticBag Diagnostics => diagnostics;
+
+    public ReviewPeriod? Period => period;
+
+    public bool Exists(string name) => File.Exists(Path.Join(folder, name));
+
+    public Loaded<T>? Read<T>(string name, Func<IEnumerable<RowReader>, SnapshotFiles, Loaded<T>> read)
+    {
+        var path = Path.Join(folder, name);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using ITableSource source = name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
+                ? new XlsxTable(path, name, diagnostics)
+                : new CsvTable(path, name, diagnostics);
+            var rows = WithProgress(TableReader.Read(source, Schemas.For(name), diagnostics), source);
+            return read(rows, this);
+        }
+        catch (IOException ex)
+        {
+            diagnostics.Add(Problems.Unreadable(SourceLocation.OfFile(name), ex.Message));
+            return null;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            diagnostics.Add(Problems.Unreadable(SourceLocation.OfFile(name), ex.Message));
+            return null;
+        }
+    }
+
+    private IEnumerable<RowReader> WithProgress(IEnumerable<RowReader> rows, ITableSource source)
+    {
+        var count = 0;
+        foreach (var row in rows)
+        {
+            yield return row;
+            if (progress is not null && ++count % ProgressEvery == 0)
+            {
+                var (done, total) = source.Position;
+                progress.Report(new LoadProgress(source.FileName, done, total));
+            }
+        }
+
+        if (progress is not null)
+        {
+            var (_, total) = source.Position;
+            progress.Report(new LoadProgress(source.FileName, total, total));
+        }
+    }
+}
+
+/// <summary>The columns of each snapshot file (snapshot.md); a trailing * marks a required column.</summary>
+internal static class Schemas
+{
+    public static TableSchema For(string name) => name switch
+    {
+        SnapshotFile.Staff => TableSchema.Of(
+            name, "staff_id*", "name", "role*", "fte*", "degree_level", "degree_field", "license_type", "license_expires", "bh_experience_years", "start_date*", "end_date"),
+        SnapshotFile.Enrollees => TableSchema.Of(name, "enrollee_id*", "enrolled_on*", "disenrolled_on"),
+        SnapshotFile.Services => TableSchema.Of(name, "enrollee_id*", "date*", "service*", "minutes*", "procedure_code", "staff_id", "note_id"),
+        SnapshotFile.PcTrackerCsv or SnapshotFile.PcTrackerXlsx => TableSchema.Of(
+            name, "date*", "consultant_id*", "minutes*", "activity*", "enrollee_id", "billed_to_medicaid"),
+        SnapshotFile.Claims => TableSchema.Of(name, "claim_id*", "enrollee_id*", "month*", "amount*"),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a snapshot table."),
+    };
+}

@@ -1,0 +1,167 @@
+using System.Text;
+using BhhCompliance.Core.Diagnostics;
+
+namespace BhhCompliance.Loading.Tables;
+
+/// <summary>
+/// A streaming RFC 4180 reader: comma separated, fields optionally in double quotes with
+/// <c>""</c> for a quote, line breaks inside quotes allowed. It reports physical line numbers,
+/// so a diagnostic points at the line an editor shows, and it reads strict UTF-8 (a byte order
+/// mark is allowed) so that a file in another encoding is an error rather than silent mojibake.
+/// Blank lines are skipped.
+/// </summary>
+internal sealed class CsvTable : ITableSource
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly Stream _stream;
+    private readonly DiagnosticBag _diagnostics;
+
+    public CsvTable(string path, string fileName, DiagnosticBag diagnostics)
+        : this(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), fileName, diagnostics)
+    {
+    }
+
+    public CsvTable(Stream stream, string fileName, DiagnosticBag diagnostics)
+    {
+        _stream = stream;
+        FileName = fileName;
+        _diagnostics = diagnostics;
+    }
+
+    public string FileName { get; }
+
+    public (long Done, long Total) Position => _stream.CanSeek ? (_stream.Position, _stream.Length) : (0, 0);
+
+    public IEnumerable<TableRow> Rows()
+    {
+        using var reader = new StreamReader(_stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        var fields = new string[16];
+        var field = new StringBuilder();
+        var lineNumber = 0;
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = reader.ReadLine();
+            }
+            catch (DecoderFallbackException)
+            {
+                _diagnostics.Add(Problems.Unreadable(new SourceLocation(FileName, lineNumber + 1, 0), "it is not UTF-8 text. Save it as CSV UTF-8."));
+                yield break;
+            }
+
+            if (line is null)
+            {
+                yield break;
+            }
+
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var startLine = lineNumber;
+            var count = 0;
+            var position = 0;
+            var malformed = false;
+            while (true)
+            {
+                if (count == fields.Length)
+                {
+                    Array.Resize(ref fields, fields.Length * 2);
+                }
+
+                if (position < line.Length && line[position] == '"')
+                {
+                    // Quoted field: may span lines.
+                    field.Clear();
+                    position++;
+                    while (true)
+                    {
+                        var quote = line.IndexOf('"', position);
+                        if (quote < 0)
+                        {
+                            field.Append(line, position, line.Length - position);
+                            string? next;
+                            try
+                            {
+                                next = reader.ReadLine();
+                            }
+                            catch (DecoderFallbackException)
+                            {
+                                _diagnostics.Add(Problems.Unreadable(new SourceLocation(FileName, lineNumber + 1, 0), "it is not UTF-8 text. Save it as CSV UTF-8."));
+                                yield break;
+                            }
+
+                            if (next is null)
+                            {
+                                _diagnostics.Add(Problems.UnterminatedQuote(new SourceLocation(FileName, startLine, count + 1)));
+                                yield break;
+                            }
+
+                            lineNumber++;
+                            field.Append('\n');
+                            line = next;
+                            position = 0;
+                            continue;
+                        }
+
+                        field.Append(line, position, quote - position);
+                        if (quote + 1 < line.Length && line[quote + 1] == '"')
+                        {
+                            field.Append('"');
+                            position = quote + 2;
+                            continue;
+                        }
+
+                        position = quote + 1;
+                        break;
+                    }
+
+                    fields[count++] = field.ToString();
+                    if (position < line.Length && line[position] != ',')
+                    {
+                        _diagnostics.Add(Problems.TextAfterQuote(new SourceLocation(FileName, lineNumber, count)));
+                        malformed = true;
+                        break;
+                    }
+                }
+                else
+                {
+                    var comma = line.IndexOf(',', position);
+                    var end = comma < 0 ? line.Length : comma;
+                    fields[count++] = line[position..end];
+                    position = end;
+                }
+
+                if (position >= line.Length)
+                {
+                    break;
+                }
+
+                position++; // past the comma
+                if (position == line.Length)
+                {
+                    // A trailing comma ends in an empty last field.
+                    if (count == fields.Length)
+                    {
+                        Array.Resize(ref fields, fields.Length * 2);
+                    }
+
+                    fields[count++] = string.Empty;
+                    break;
+                }
+            }
+
+            if (!malformed)
+            {
+                yield return new TableRow(startLine, fields, count);
+            }
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

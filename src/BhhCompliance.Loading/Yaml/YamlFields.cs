@@ -1,0 +1,193 @@
+using System.Globalization;
+using BhhCompliance.Core.Diagnostics;
+
+namespace BhhCompliance.Loading.Yaml;
+
+/// <summary>
+/// Reads the fields of one YAML mapping strictly: each read names a key it knows, wrong types
+/// and missing required keys are reported where they are, repeated keys are reported, and
+/// <see cref="ReportUnknownKeys"/> reports every key nobody asked for.
+/// </summary>
+internal sealed class YamlFields
+{
+    private readonly YamlMapping _mapping;
+    private readonly string _file;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly string _where;
+    private readonly Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> _entries = new(StringComparer.Ordinal);
+    private readonly List<string> _known = [];
+
+    public YamlFields(YamlMapping mapping, string file, DiagnosticBag diagnostics, string where)
+    {
+        _mapping = mapping;
+        _file = file;
+        _diagnostics = diagnostics;
+        _where = where;
+        foreach (var entry in mapping.Entries)
+        {
+            if (_entries.TryGetValue(entry.Key.Value, out var first))
+            {
+                diagnostics.Add(Problems.DuplicateKey(entry.Key.At(file), entry.Key.Value, first.Key.Line));
+            }
+            else
+            {
+                _entries.Add(entry.Key.Value, entry);
+            }
+        }
+    }
+
+    /// <summary>Reads <paramref name="node"/> as a mapping, or reports that it is not one.</summary>
+    public static YamlFields? Of(YamlNode? node, string file, DiagnosticBag diagnostics, string where, string key)
+    {
+        if (node is YamlMapping mapping)
+        {
+            return new YamlFields(mapping, file, diagnostics, where);
+        }
+
+        if (node is not null)
+        {
+            diagnostics.Add(Problems.WrongType(node.At(file), key, "a mapping of keys to values", node.Describe()));
+        }
+
+        return null;
+    }
+
+    public string File => _file;
+
+    public DiagnosticBag Diagnostics => _diagnostics;
+
+    public SourceLocation Location => _mapping.At(_file);
+
+    /// <summary>The node under <paramref name="key"/>, or null (reported when required).</summary>
+    public YamlNode? Node(string key, bool required = false)
+    {
+        _known.Add(key);
+        if (_entries.TryGetValue(key, out var entry) && !(entry.Value is YamlScalar { IsNull: true }))
+        {
+            return entry.Value;
+        }
+
+        if (required)
+        {
+            _diagnostics.Add(Problems.MissingKey(entry.Key?.At(_file) ?? Location, key, _where));
+        }
+
+        return null;
+    }
+
+    /// <summary>A non-empty text value: a plain or quoted scalar.</summary>
+    public string? Text(string key, bool required = false) => AsText(Node(key, required), key);
+
+    public YamlScalar? Scalar(string key, bool required = false)
+    {
+        var node = Node(key, required);
+        return AsText(node, key) is null ? null : (YamlScalar)node!;
+    }
+
+    public decimal? Decimal(string key, bool required = false) => AsDecimal(Node(key, required), key);
+
+    public int? Integer(string key, bool required = false)
+    {
+        var node = Node(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalar { IsPlain: true } scalar
+            && int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Report(node, key, "a whole number");
+        return null;
+    }
+
+    public DateOnly? Date(string key, bool required = false)
+    {
+        var node = Node(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalar scalar
+            && DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Report(node, key, "a date (YYYY-MM-DD)");
+        return null;
+    }
+
+    public IReadOnlyList<YamlNode>? Sequence(string key, bool required = false)
+    {
+        var node = Node(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlSequence sequence)
+        {
+            return sequence.Items;
+        }
+
+        Report(node, key, "a list");
+        return null;
+    }
+
+    public YamlFields? Mapping(string key, string where, bool required = false) =>
+        Of(Node(key, required), _file, _diagnostics, where, key);
+
+    public string? AsText(YamlNode? node, string key)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalar { IsNull: false } scalar && scalar.Value.Trim().Length > 0)
+        {
+            return scalar.Value;
+        }
+
+        Report(node, key, "non-empty text");
+        return null;
+    }
+
+    public decimal? AsDecimal(YamlNode? node, string key)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalar { IsPlain: true } scalar
+            && decimal.TryParse(scalar.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Report(node, key, "a number");
+        return null;
+    }
+
+    /// <summary>Reports every key that no read asked for, with <paramref name="report"/>, or as an error.</summary>
+    public void ReportUnknownKeys(Func<SourceLocation, string, string, IEnumerable<string>, Diagnostic>? report = null)
+    {
+        report ??= Problems.UnknownKey;
+        foreach (var (key, _) in _mapping.Entries)
+        {
+            if (!_known.Contains(key.Value))
+            {
+                _diagnostics.Add(report(key.At(_file), key.Value, _where, _known.Distinct()));
+            }
+        }
+    }
+
+    private void Report(YamlNode node, string key, string expected) =>
+        _diagnostics.Add(Problems.WrongType(node.At(_file), key, expected, node.Describe()));
+}
