@@ -45,16 +45,16 @@ public static class Wording
             : $"Not applicable: no claims are for a full month of the period {period}.";
 
     public static string DegreeLevelUnmet(string? actual, IEnumerable<string> allowed) =>
-        $"degree level is {Recorded(actual)}; needs {OneOf(allowed)}";
+        $"degree level is {Recorded(actual)} (needs {OneOf(allowed)})";
 
     public static string DegreeFieldUnmet(string? actual, IEnumerable<string> allowed) =>
-        $"degree field is {Recorded(actual)}; needs {OneOf(allowed)}";
+        $"degree field is {Recorded(actual)} (needs {OneOf(allowed)})";
 
     public static string ExperienceUnmet(decimal? actual, decimal minimum) =>
-        $"behavioral health experience is {(actual is { } years ? Formats.Number(years) + " years" : "not recorded")}; needs at least {Formats.Number(minimum)} years";
+        $"behavioral health experience is {(actual is { } years ? Formats.Number(years) + " years" : "not recorded")} (needs at least {Formats.Number(minimum)})";
 
     public static string LicenseTypeUnmet(string? actual, IEnumerable<string> allowed) =>
-        $"licence type is {Recorded(actual)}; needs {OneOf(allowed)}";
+        $"license type is {Recorded(actual)} (needs {OneOf(allowed)})";
 
     private static string Recorded(string? value) => string.IsNullOrEmpty(value) ? "not recorded" : $"'{value}'";
 

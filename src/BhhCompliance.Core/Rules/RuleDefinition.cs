@@ -11,8 +11,8 @@ public sealed record RuleDefinition(
     Severity Severity,
     string Citation,
     ParameterValues Parameters,
-    MessageTemplate Message,
-    MessageTemplate Remediation);
+    TextTemplate Message,
+    TextTemplate Remediation);
 
 /// <summary>The name, version and content hash that identify a rule set in findings and reports.</summary>
 public sealed record RuleSetIdentity(string Name, string Version, string Sha256);

@@ -32,7 +32,7 @@ public abstract class RuleKind
 
     /// <summary>Names every template of every finding has.</summary>
     public static IReadOnlyList<string> CommonTemplateFields { get; } =
-        ["rule_id", "title", "severity", "outcome", "subject", "as_of", "period_start", "period_end", "agency_id", "agency_name"];
+        ["rule_id", "title", "severity", "outcome", "passed", "warned", "failed", "subject", "as_of", "period_start", "period_end", "agency_id", "agency_name"];
 
     /// <summary>Every name a template of a rule of this kind may use.</summary>
     public IReadOnlySet<string> AllTemplateFields() =>

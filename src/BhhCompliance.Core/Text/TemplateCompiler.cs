@@ -27,7 +27,7 @@ internal static partial class TemplateCompiler
         ["number"] = "a number with up to two decimals: {{number census}} gives 812",
         ["percent"] = "a rate as a percentage: {{percent rate}} gives 92.5%",
         ["money"] = "an amount in dollars: {{money amount_at_risk}} gives $1,234.00",
-        ["list"] = "a list joined with commas, or 'none': {{list missing}}",
+        ["list"] = "a list joined with commas (or a separator you give), or 'none': {{list missing}}, {{list unmet \"; \"}}",
         ["plural"] = "a word for a count: {{plural unmet \"month\" \"months\"}}",
         ["default"] = "a value, or a fallback when it is empty: {{default license_type \"none recorded\"}}",
     };
@@ -48,7 +48,7 @@ internal static partial class TemplateCompiler
                 compiled = Environment.Compile(source);
             }
 
-            return new TemplateCompilation(new MessageTemplate(source, compiled), problems);
+            return new TemplateCompilation(new TextTemplate(source, compiled), problems);
         }
         catch (HandlebarsException ex)
         {
@@ -234,7 +234,8 @@ internal static partial class TemplateCompiler
             var items = args.Length > 0 && args[0] is System.Collections.IEnumerable e and not string
                 ? e.Cast<object?>().Select(i => Convert.ToString(i, CultureInfo.InvariantCulture)).ToList()
                 : [];
-            writer.WriteSafeString(items.Count == 0 ? "none" : string.Join(", ", items));
+            var separator = Arg(args, 1) as string ?? ", ";
+            writer.WriteSafeString(items.Count == 0 ? "none" : string.Join(separator, items));
         });
         handlebars.RegisterHelper("plural", (writer, _, args) =>
         {

@@ -190,7 +190,7 @@ public sealed partial class RuleSetLoader(RuleKindCatalog kinds)
         }
     }
 
-    private static MessageTemplate? CompileTemplate(
+    private static TextTemplate? CompileTemplate(
         YamlScalar? node,
         string field,
         string ruleId,
@@ -203,7 +203,7 @@ public sealed partial class RuleSetLoader(RuleKindCatalog kinds)
             return null;
         }
 
-        var compilation = MessageTemplate.Compile(node.Value, names);
+        var compilation = TextTemplate.Compile(node.Value, names);
         foreach (var problem in compilation.Problems)
         {
             var at = TemplateLocation.Of(node, problem.Offset, file);

@@ -5,12 +5,12 @@ using BhhCompliance.Core.Snapshots;
 
 namespace BhhCompliance.Core.Rules.Kinds;
 
-/// <summary>The licence of each active staff member of the licensed roles is current on the as-of date.</summary>
+/// <summary>The license of each active staff member of the licensed roles is current on the as-of date.</summary>
 public sealed class LicenseCurrentKind : RuleKind
 {
     public override string Name => "license-current";
 
-    public override string Description => "Each active staff member of the listed roles holds a licence that has not expired on the as-of date.";
+    public override string Description => "Each active staff member of the listed roles holds a license that has not expired on the as-of date.";
 
     public override IReadOnlyList<ParameterSpec> Parameters { get; } = [LicensedStaff.RolesParameter];
 
@@ -23,7 +23,7 @@ public sealed class LicenseCurrentKind : RuleKind
     public override IEnumerable<RuleResult> Evaluate(RuleDefinition rule, AuditContext context) =>
         LicensedStaff.Evaluate(rule, context, member =>
         {
-            // An empty expiry cannot be shown to be current; a licence expiring on the as-of date still is.
+            // An empty expiry cannot be shown to be current; a license expiring on the as-of date still is.
             var current = member.LicenseExpires is { } expires && expires >= context.AsOf;
             return (PassUnless(!current), new Evidence
             {
@@ -33,12 +33,12 @@ public sealed class LicenseCurrentKind : RuleKind
         });
 }
 
-/// <summary>Warns about a current licence that expires within a number of days after the as-of date.</summary>
+/// <summary>Warns about a current license that expires within a number of days after the as-of date.</summary>
 public sealed class LicenseExpiringKind : RuleKind
 {
     public override string Name => "license-expiring";
 
-    public override string Description => "Warns when a current licence of the listed roles expires soon after the as-of date.";
+    public override string Description => "Warns when a current license of the listed roles expires soon after the as-of date.";
 
     public override IReadOnlyList<ParameterSpec> Parameters { get; } =
     [
@@ -59,8 +59,8 @@ public sealed class LicenseExpiringKind : RuleKind
         {
             int? daysRemaining = member.LicenseExpires is { } expires ? expires.DayNumber - context.AsOf.DayNumber : null;
 
-            // rules.md: warn only when the licence is current and expires within the window; a
-            // licence that is missing or already expired passes here and fails CRED-LICENSE-CURRENT.
+            // rules.md: warn only when the license is current and expires within the window; a
+            // license that is missing or already expired passes here and fails CRED-LICENSE-CURRENT.
             var outcome = daysRemaining is >= 0 && daysRemaining <= window ? Outcome.Warn : Outcome.Pass;
             return (outcome, new Evidence
             {
@@ -72,13 +72,13 @@ public sealed class LicenseExpiringKind : RuleKind
     }
 }
 
-/// <summary>What the two licence kinds share: which staff they check and how a finding is built.</summary>
+/// <summary>What the two license kinds share: which staff they check and how a finding is built.</summary>
 internal static class LicensedStaff
 {
     public static ParameterSpec RolesParameter { get; } =
-        new("roles", ParameterType.TextList, "the roles that require a licence") { Vocabulary = BhhProgram.Roles };
+        new("roles", ParameterType.TextList, "the roles that require a license") { Vocabulary = BhhProgram.Roles };
 
-    public static IReadOnlyList<string> TemplateFields { get; } = ["staff_id", "staff_name", "role_name"];
+    public static IReadOnlyList<string> TemplateFields { get; } = ["staff_id", "staff_name", "role_name", "license_current"];
 
     public static IEnumerable<RuleResult> Evaluate(RuleDefinition rule, AuditContext context, Func<StaffMember, (Outcome Outcome, Evidence Evidence)> check)
     {
@@ -104,6 +104,7 @@ internal static class LicensedStaff
                     ["staff_id"] = member.StaffId,
                     ["staff_name"] = member.DisplayName,
                     ["role_name"] = BhhProgram.Roles.NameOf(member.Role),
+                    ["license_current"] = member.LicenseExpires is { } expires && expires >= context.AsOf,
                 },
             };
         }

@@ -7,14 +7,14 @@ namespace BhhCompliance.Core.Rules.Kinds;
 
 /// <summary>
 /// The qualifications of each active staff member of one role: degree level, degree field,
-/// years of behavioral health experience and licence type, each checked only when the rule
+/// years of behavioral health experience and license type, each checked only when the rule
 /// gives it. One finding per staff member; a value that is not recorded does not meet it.
 /// </summary>
 public sealed class StaffCredentialKind : RuleKind
 {
     public override string Name => "staff-credential";
 
-    public override string Description => "Qualifications of each active staff member of a role: degree, field, experience, licence.";
+    public override string Description => "Qualifications of each active staff member of a role: degree, field, experience, license.";
 
     public override IReadOnlyList<ParameterSpec> Parameters { get; } =
     [
@@ -22,7 +22,7 @@ public sealed class StaffCredentialKind : RuleKind
         new("degree_levels", ParameterType.TextList, "accepted degree levels") { Required = false, Vocabulary = BhhProgram.DegreeLevels },
         new("degree_fields", ParameterType.TextList, "accepted degree fields") { Required = false },
         new("min_experience_years", ParameterType.Decimal, "minimum years of behavioral health experience") { Required = false, Minimum = 0 },
-        new("license_types", ParameterType.TextList, "accepted licence types") { Required = false },
+        new("license_types", ParameterType.TextList, "accepted license types") { Required = false },
     ];
 
     public override IReadOnlyList<string> EvidenceKeys { get; } = ["degree_level", "degree_field", "bh_experience_years", "license_type"];

@@ -7,11 +7,11 @@ namespace BhhCompliance.Core.Text;
 /// template cannot run code). Rendering a name the model lacks throws; the engine turns that
 /// into an <c>error</c> finding naming the rule.
 /// </summary>
-public sealed class MessageTemplate
+public sealed class TextTemplate
 {
     private readonly HandlebarsTemplate<object, object> _compiled;
 
-    internal MessageTemplate(string source, HandlebarsTemplate<object, object> compiled)
+    internal TextTemplate(string source, HandlebarsTemplate<object, object> compiled)
     {
         Source = source;
         _compiled = compiled;
@@ -33,7 +33,7 @@ public sealed class MessageTemplate
 /// <summary>A problem in a template, at a character offset in its source.</summary>
 public sealed record TemplateProblem(int Offset, string Message, bool IsUnknownName);
 
-public sealed record TemplateCompilation(MessageTemplate? Template, IReadOnlyList<TemplateProblem> Problems)
+public sealed record TemplateCompilation(TextTemplate? Template, IReadOnlyList<TemplateProblem> Problems)
 {
     public bool Succeeded => Template is not null && Problems.Count == 0;
 }

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BhhCompliance.Cli;
+
+/// <summary><c>bhh audit SNAPSHOT</c>: evaluate the rule set against a snapshot and write the findings.</summary>
+internal static class AuditCommand
+{
+    public static Command Create(Terminal terminal, Option<bool> verbose)
+    {
+        var snapshot = new Argument<string>("SNAPSHOT") { Description = "The agency's snapshot folder (agency.yaml and the CSV files)." };
+        var rules = new Option<string?>("--rules") { Description = "A rule set folder to use instead of the built-in Connecticut rule set.", HelpName = "DIR" };
+        var profile = new Option<string?>("--profile") { Description = "The profile to run (credentialing, chart-audit, self-check). Default: the review type in agency.yaml.", HelpName = "NAME" };
+        var asOf = new Option<DateOnly?>("--as-of")
+        {
+            Description = "Evaluate as of this date instead of agency.yaml's as_of.",
+            HelpName = "YYYY-MM-DD",
+            CustomParser = BhhApp.ParseDate,
+        };
+        var format = new Option<string[]>("--format", "-f")
+        {
+            Description = "Output format: text, json, md (pdf comes later). Repeat with --out for several outputs.",
+            HelpName = "FORMAT",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var output = new Option<string[]>("--out", "-o")
+        {
+            Description = "Output file for the format in the same position. Without it the output goes to standard output.",
+            HelpName = "PATH",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing on standard output unless a format is sent there." };
+
+        var command = new Command("audit", "Audit a snapshot against the rule set and write the findings.")
+        {
+            snapshot, rules, profile, asOf, format, output, quiet,
+        };
+        command.SetAction(parse => BhhApp.WithHost(terminal, parse.GetValue(verbose), services =>
+        {
+            var request = new AuditRequest(
+                parse.GetValue(snapshot)!,
+                parse.GetValue(rules),
+                parse.GetValue(profile),
+                parse.GetValue(asOf),
+                parse.GetValue(format) ?? [],
+                parse.GetValue(output) ?? [],
+                parse.GetValue(quiet));
+            return services.GetRequiredService<AuditRunner>().Run(request);
+        }));
+        return command;
+    }
+}
+
+internal sealed record AuditRequest(
+    string Snapshot,
+    string? RulesDirectory,
+    string? Profile,
+    DateOnly? AsOf,
+    IReadOnlyList<string> Formats,
+    IReadOnlyList<string> Outputs,
+    bool Quiet);

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using BhhCompliance.Core.Engine;
+using BhhCompliance.Core.Findings;
+using BhhCompliance.Core.Rules;
+using BhhCompliance.Core.Snapshots;
+using BhhCompliance.Loading.Snapshots;
+using BhhCompliance.Reporting;
+using Microsoft.Extensions.Logging;
+
+namespace BhhCompliance.Cli;
+
+/// <summary>
+/// Runs one audit: check the outputs asked for, load the rule set and the snapshot (reporting
+/// every problem), pick the profile, evaluate, write each output, and choose the exit code.
+/// </summary>
+internal sealed class AuditRunner(
+    Terminal terminal,
+    RuleSetProvider rules,
+    SnapshotLoader snapshots,
+    AuditEngine engine,
+    ILogger<AuditRunner> log)
+{
+    public int Run(AuditRequest request)
+    {
+        var (targets, planError) = OutputPlan.From(request.Formats, request.Outputs);
+        if (planError is not null)
+        {
+            return BadInput(planError);
+        }
+
+        if (targets.FirstOrDefault(t => t.Format == OutputFormat.Pdf) is not null)
+        {
+            return BadInput("PDF reports are not available in this version of bhh; use --format json, md or text.");
+        }
+
+        if (OverwritesInput(targets, request.Snapshot) is { } clash)
+        {
+            return BadInput($"--out {clash} would overwrite a file of the snapshot; write the report somewhere else.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var ruleSet = rules.Load(request.RulesDirectory);
+        if (ruleSet.Diagnostics.Count > 0)
+        {
+            DiagnosticPrinter.Print(terminal.Error, ruleSet.Diagnostics);
+        }
+
+        if (ruleSet.RuleSet is null)
+        {
+            return BadInput($"The rule set has {DiagnosticPrinter.Count(ruleSet.Diagnostics)}; no report was written.");
+        }
+
+        SnapshotLoadResult loaded;
+        using (var progress = new ProgressLine(terminal.Error, terminal.ErrorIsTerminal && !request.Quiet))
+        {
+            loaded = snapshots.Load(request.Snapshot, new InlineProgress<LoadProgress>(p =>
+                progress.Update(p.BytesTotal > 0 ? $"Reading {p.File} ({p.BytesDone * 100 / p.BytesTotal}%)" : $"Reading {p.File}")));
+        }
+
+        DiagnosticPrinter.Print(terminal.Error, loaded.Diagnostics, request.Snapshot);
+        if (loaded.Snapshot is not { } snapshot)
+        {
+            return BadInput($"The snapshot has {DiagnosticPrinter.Count(loaded.Diagnostics)}; no report was written.");
+        }
+
+        log.LogDebug("Loaded {Snapshot} in {Milliseconds} ms", request.Snapshot, clock.ElapsedMilliseconds);
+
+        var profileName = request.Profile ?? snapshot.Review.Type;
+        if (ruleSet.RuleSet.FindProfile(profileName) is not { } profile)
+        {
+            var known = string.Join(", ", ruleSet.RuleSet.Profiles.Select(p => p.Name));
+            return BadInput(request.Profile is null
+                ? $"The rule set has no profile for the review type '{profileName}'; choose one with --profile ({known})."
+                : $"Unknown profile '{profileName}'. Profiles: {known}.");
+        }
+
+        if (request.AsOf is { } asOf)
+        {
+            snapshot = snapshot.AsOf(asOf);
+        }
+
+        AuditResult result;
+        clock.Restart();
+        using (var progress = new ProgressLine(terminal.Error, terminal.ErrorIsTerminal && !request.Quiet))
+        {
+            result = engine.Run(ruleSet.RuleSet, profile, snapshot, new InlineProgress<AuditProgress>(p =>
+                progress.Update($"Evaluating {p.RuleId} ({p.RulesDone} of {p.RulesTotal})")));
+        }
+
+        log.LogDebug("Evaluated {Rules} rules in {Milliseconds} ms", ruleSet.RuleSet.RulesOf(profile).Count, clock.ElapsedMilliseconds);
+
+        var stdoutTaken = targets.Any(t => t.Path is null);
+        foreach (var target in targets)
+        {
+            Write(result, target);
+        }
+
+        if (!stdoutTaken && !request.Quiet)
+        {
+            TextSummary.Render(result, ToolInfo.Current, terminal.OutConsole(), ascii: !terminal.OutIsTerminal);
+            foreach (var target in targets)
+            {
+                terminal.Out.WriteLine($"Wrote {target.Path}");
+            }
+        }
+
+        var errors = result.Findings.Where(f => f.Outcome == Outcome.Error).ToList();
+        if (errors.Count > 0)
+        {
+            foreach (var finding in errors)
+            {
+                terminal.Error.WriteLine($"bhh: internal error in rule {finding.RuleId}: {finding.Message}");
+            }
+
+            return ExitCodes.InternalError;
+        }
+
+        return result.HasFailures ? ExitCodes.Failures : ExitCodes.Success;
+    }
+
+    private void Write(AuditResult result, OutputTarget target)
+    {
+        if (target.Path is null)
+        {
+            Render(result, target.Format, terminal.Out, toTerminal: terminal.OutIsTerminal);
+            return;
+        }
+
+        var path = Path.GetFullPath(target.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        // Write beside the target and move into place, so a failed run never leaves half a report.
+        var temporary = path + ".partial";
+        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        {
+            Render(result, target.Format, writer, toTerminal: false);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        log.LogDebug("Wrote {Format} to {Path}", target.Format, path);
+    }
+
+    private void Render(AuditResult result, OutputFormat format, TextWriter writer, bool toTerminal)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                {
+                    using var buffer = new MemoryStream();
+                    FindingsJson.Write(result, ToolInfo.Current, buffer);
+                    writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+                    break;
+                }
+
+            case OutputFormat.Markdown:
+                MarkdownReport.BuiltIn.Write(result, ToolInfo.Current, writer);
+                break;
+
+            case OutputFormat.Text:
+                TextSummary.Render(
+                    result,
+                    ToolInfo.Current,
+                    Terminal.Create(writer, colour: toTerminal, toTerminal ? terminal.Width : Terminal.PlainWidth),
+                    ascii: !toTerminal);
+                break;
+
+            default:
+                throw new InvalidOperationException($"No writer for {format}.");
+        }
+
+        writer.Flush();
+    }
+
+    /// <summary>The first --out that is one of the snapshot's own files, if any.</summary>
+    private static string? OverwritesInput(IEnumerable<OutputTarget> targets, string snapshotFolder)
+    {
+        if (!Directory.Exists(snapshotFolder))
+        {
+            return null;
+        }
+
+        var inputs = Directory.EnumerateFiles(snapshotFolder).Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        return targets.Where(t => t.Path is not null).Select(t => t.Path!).FirstOrDefault(p => inputs.Contains(Path.GetFullPath(p)));
+    }
+
+    private int BadInput(string message)
+    {
+        terminal.Error.WriteLine($"bhh: {message}");
+        return ExitCodes.BadInput;
+    }
+}
+
+/// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool).</summary>
+internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

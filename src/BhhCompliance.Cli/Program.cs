@@ -1,0 +1,3 @@
+using BhhCompliance.Cli;
+
+return BhhApp.Run(args, Terminal.System);

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BhhCompliance.Core.Findings;
+using BhhCompliance.Core.Text;
+
+namespace BhhCompliance.Reporting;
+
+/// <summary>
+/// Writes findings.json (cli.md, schema <c>bhh-findings/1</c>): snake_case keys, findings sorted
+/// by rule id then subject, evidence numbers rounded to two places half away from zero, LF line
+/// endings. The same result always gives the same bytes.
+/// </summary>
+public static class FindingsJson
+{
+    public const string Schema = "bhh-findings/1";
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(AuditResult result, ToolInfo tool, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, Options);
+        json.WriteStartObject();
+        json.WriteString("schema", Schema);
+
+        json.WriteStartObject("tool");
+        json.WriteString("name", tool.Name);
+        json.WriteString("version", tool.Version);
+        json.WriteEndObject();
+
+        json.WriteStartObject("rule_set");
+        json.WriteString("name", result.RuleSet.Name);
+        json.WriteString("version", result.RuleSet.Version);
+        json.WriteString("sha256", result.RuleSet.Sha256);
+        json.WriteEndObject();
+
+        json.WriteString("profile", result.Profile);
+
+        json.WriteStartObject("agency");
+        json.WriteString("id", result.Agency.Id);
+        json.WriteString("name", result.Agency.Name);
+        json.WriteEndObject();
+
+        json.WriteStartObject("review");
+        json.WriteString("type", result.Review.Type);
+        json.WriteString("as_of", Formats.Date(result.Review.AsOf));
+        json.WriteString("period_start", Formats.Date(result.Review.Period.Start));
+        json.WriteString("period_end", Formats.Date(result.Review.Period.End));
+        json.WriteEndObject();
+
+        json.WriteString("determination", result.Determination.Name());
+
+        json.WriteStartObject("summary");
+        foreach (var outcome in Wire.Outcomes)
+        {
+            json.WriteNumber(outcome.SummaryKey(), result.Count(outcome));
+        }
+
+        json.WriteEndObject();
+
+        json.WriteStartArray("findings");
+        foreach (var finding in result.Findings)
+        {
+            WriteFinding(json, finding);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    {
+        json.WriteStartObject();
+        json.WriteString("rule_id", finding.RuleId);
+        json.WriteString("title", finding.Title);
+        json.WriteString("severity", finding.Severity.Name());
+        json.WriteString("outcome", finding.Outcome.Name());
+        json.WriteString("subject", finding.Subject);
+        json.WriteString("message", finding.Message);
+        json.WritePropertyName("evidence");
+        WriteValues(json, finding.Evidence);
+        json.WriteString("citation", finding.Citation);
+        json.WriteStartArray("details");
+        foreach (var row in finding.Details)
+        {
+            json.WriteStartObject();
+            foreach (var (key, value) in row.Fields)
+            {
+                json.WritePropertyName(key);
+                WriteValue(json, value);
+            }
+
+            json.WriteString("source", row.Source.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteValues(Utf8JsonWriter json, Evidence values)
+    {
+        json.WriteStartObject();
+        foreach (var (key, value) in values)
+        {
+            json.WritePropertyName(key);
+            WriteValue(json, value);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, EvidenceValue value)
+    {
+        switch (value)
+        {
+            case EvidenceValue.Number number:
+                json.WriteRawValue(Number(number.Value));
+                break;
+            case EvidenceValue.Text text:
+                json.WriteStringValue(text.Value);
+                break;
+            case EvidenceValue.TextList list:
+                json.WriteStartArray();
+                foreach (var item in list.Items)
+                {
+                    json.WriteStringValue(item);
+                }
+
+                json.WriteEndArray();
+                break;
+            default:
+                json.WriteNullValue();
+                break;
+        }
+    }
+
+    /// <summary>A JSON number rounded to two places, half away from zero, without trailing zeros: 3.5, 4.06, 812.</summary>
+    internal static string Number(decimal value)
+    {
+        var rounded = Formats.Round2(value);
+        return rounded == 0m ? "0" : rounded.ToString("0.##", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Reflection;
+using System.Text;
+using BhhCompliance.Core.Findings;
+using BhhCompliance.Core.Text;
+
+namespace BhhCompliance.Reporting;
+
+/// <summary>
+/// The Markdown report (<c>--format md</c>): its layout and fixed wording are the Handlebars
+/// template <c>templates/findings.md.hbs</c>; this class supplies the values, already formatted
+/// and escaped for Markdown.
+/// </summary>
+public sealed class MarkdownReport
+{
+    private readonly TextTemplate _template;
+
+    public MarkdownReport(string templateSource)
+    {
+        var compilation = TextTemplate.Compile(templateSource, null);
+        _template = compilation.Template ?? throw new InvalidOperationException(
+            "The Markdown report template is not valid: " + string.Join("; ", compilation.Problems.Select(p => p.Message)));
+    }
+
+    /// <summary>The report with the template built into the tool.</summary>
+    public static MarkdownReport BuiltIn { get; } = new(ReadBuiltInTemplate("templates/findings.md.hbs"));
+
+    public void Write(AuditResult result, ToolInfo tool, TextWriter output) =>
+        output.Write(_template.Render(Model(result, tool)).ReplaceLineEndings("\n") + "\n");
+
+    private static Dictionary<string, object?> Model(AuditResult result, ToolInfo tool) => new()
+    {
+        ["agency_name"] = Md(result.Agency.Name ?? result.Agency.Id),
+        ["agency_id"] = Md(result.Agency.Id),
+        ["review_type"] = Md(result.Review.Type),
+        ["as_of"] = Formats.Date(result.Review.AsOf),
+        ["period_start"] = Formats.Date(result.Review.Period.Start),
+        ["period_end"] = Formats.Date(result.Review.Period.End),
+        ["rule_set_name"] = Md(result.RuleSet.Name),
+        ["rule_set_version"] = Md(result.RuleSet.Version),
+        ["rule_set_sha256"] = result.RuleSet.Sha256,
+        ["profile"] = Md(result.Profile),
+        ["tool_name"] = tool.Name,
+        ["tool_version"] = tool.Version,
+        ["determination_label"] = ReportWording.DeterminationLabel(result.Determination),
+        ["determination_meaning"] = Md(ReportWording.DeterminationMeaning(result.Determination)),
+        ["caveat"] = ReportWording.Caveat(result) is { } caveat ? Md(caveat) : string.Empty,
+        ["summary"] = Wire.Outcomes.Select(o => new Dictionary<string, object?>
+        {
+            ["label"] = ReportWording.OutcomeLabel(o),
+            ["count"] = result.Count(o),
+        }).ToArray(),
+        ["rules"] = RuleSummary.Of(result).Select(r => new Dictionary<string, object?>
+        {
+            ["rule_id"] = r.RuleId,
+            ["title"] = Md(r.Title),
+            ["severity"] = r.Severity.Name(),
+            ["outcome"] = ReportWording.OutcomeLabel(r.Outcome),
+            ["result"] = Md(r.Result),
+        }).ToArray(),
+        ["attention"] = result.Findings.Where(f => f.Outcome is not (Outcome.Pass or Outcome.NotApplicable)).Select(Finding).ToArray(),
+    };
+
+    private static Dictionary<string, object?> Finding(Finding finding)
+    {
+        var columns = finding.Details.SelectMany(d => d.Fields.Keys).Distinct().Append("source").ToList();
+        return new Dictionary<string, object?>
+        {
+            ["outcome"] = ReportWording.OutcomeLabel(finding.Outcome),
+            ["rule_id"] = finding.RuleId,
+            ["title"] = Md(finding.Title),
+            ["severity"] = finding.Severity.Name(),
+            ["subject"] = finding.Subject,
+            ["message"] = Md(finding.Message),
+            ["citation"] = Md(finding.Citation),
+            ["remediation"] = Md(finding.Remediation),
+            ["evidence"] = finding.Evidence.Select(e => new Dictionary<string, object?>
+            {
+                ["key"] = Md(e.Key),
+                ["value"] = Md(Show(e.Value)),
+            }).ToArray(),
+            ["detail_count"] = finding.Details.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+            ["detail_noun"] = finding.Details.Count == 1 ? "row" : "rows",
+            ["detail_header"] = Row(columns.Select(Md)),
+            ["detail_divider"] = Row(columns.Select(_ => "---")),
+            ["detail_rows"] = finding.Details.Select(d => Row(columns.Select(c =>
+                c == "source" ? Md(d.Source.ToString()) : d.Fields.TryGetValue(c, out var v) ? Md(Show(v)) : string.Empty))).ToArray(),
+        };
+    }
+
+    /// <summary>An evidence value as people read it: numbers to two places, lists joined.</summary>
+    internal static string Show(EvidenceValue value) => value switch
+    {
+        EvidenceValue.Number n => FindingsJson.Number(n.Value),
+        EvidenceValue.Text t => t.Value,
+        EvidenceValue.TextList { Items.Count: 0 } => "none",
+        EvidenceValue.TextList l => string.Join(", ", l.Items),
+        _ => "(none)",
+    };
+
+    private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";
+
+    /// <summary>Escapes text for a Markdown paragraph or table cell.</summary>
+    internal static string Md(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#':
+                    builder.Append('\\').Append(c);
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    builder.Append("<br>");
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string ReadBuiltInTemplate(string name)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        using var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The built-in template {name} is missing from the tool.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,92 @@
+using BhhCompliance.Core.Findings;
+using BhhCompliance.Core.Text;
+using Spectre.Console;
+
+namespace BhhCompliance.Reporting;
+
+/// <summary>
+/// The summary people read in a terminal: a heading, a table with one line per rule, the
+/// findings that need attention with what to do, the counts and the determination. Outcomes
+/// are coloured on a terminal; the console decides (plain text when output is piped).
+/// </summary>
+public static class TextSummary
+{
+    public static void Render(AuditResult result, ToolInfo tool, IAnsiConsole console, bool ascii)
+    {
+        var review = result.Review;
+        console.MarkupLine($"[bold]BHH compliance audit: {Esc(result.Agency.Name ?? result.Agency.Id)} ({Esc(result.Agency.Id)})[/]");
+        console.MarkupLine(Esc($"Review: {review.Type}, as of {Formats.Date(review.AsOf)}, period {review.Period}"));
+        console.MarkupLine(Esc($"Rule set: {result.RuleSet.Name} {result.RuleSet.Version} (sha256 {result.RuleSet.Sha256[..12]}), profile {result.Profile}; {tool.Name} {tool.Version}"));
+        console.WriteLine();
+
+        var table = new Table().Border(ascii ? TableBorder.Ascii : TableBorder.Rounded).Expand();
+        table.AddColumn(new TableColumn("Rule").NoWrap());
+        table.AddColumn(new TableColumn("Severity").NoWrap());
+        table.AddColumn(new TableColumn("Outcome").NoWrap());
+        table.AddColumn(new TableColumn("Result"));
+        foreach (var rule in RuleSummary.Of(result))
+        {
+            table.AddRow(new Markup(Esc(rule.RuleId)), new Markup(Esc(rule.Severity.Name())), OutcomeMarkup(rule.Outcome), new Markup(Esc(rule.Result)));
+        }
+
+        console.Write(table);
+
+        var attention = result.Findings.Where(f => f.Outcome != Outcome.Pass && f.Outcome != Outcome.NotApplicable).ToList();
+        if (attention.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLine("[bold]Needs attention[/]");
+            foreach (var finding in attention.OrderByDescending(f => f.Outcome.Urgency()).ThenBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal))
+            {
+                var subject = finding.Subject == Finding.AgencySubject ? string.Empty : $" {finding.Subject}";
+                console.Write(OutcomeMarkup(finding.Outcome));
+                console.MarkupLine($" [bold]{Esc(finding.RuleId)}[/]{Esc(subject)} ({Esc(finding.Severity.Name())}): {Esc(finding.Message)}");
+                if (finding.Remediation.Length > 0)
+                {
+                    console.MarkupLine($"  [dim]What to do:[/] {Esc(finding.Remediation)}");
+                }
+
+                if (finding.Details.Count > 0)
+                {
+                    console.MarkupLine($"  [dim]{finding.Details.Count:N0} detail {(finding.Details.Count == 1 ? "row" : "rows")} in the JSON and Markdown reports.[/]");
+                }
+            }
+        }
+
+        console.WriteLine();
+        var counts = Wire.Outcomes.Where(o => result.Count(o) > 0).Select(o => $"{result.Count(o)} {ReportWording.OutcomeLabel(o).ToLowerInvariant()}");
+        console.MarkupLine(Esc($"Findings: {string.Join(", ", counts)}."));
+        var determination = result.Determination;
+        console.MarkupLine($"Determination: [bold {DeterminationColour(determination)}]{ReportWording.DeterminationLabel(determination)}[/] - {Esc(ReportWording.DeterminationMeaning(determination))}");
+        if (ReportWording.Caveat(result) is { } caveat)
+        {
+            console.MarkupLine($"[yellow]{Esc(caveat)}[/]");
+        }
+    }
+
+    private static Markup OutcomeMarkup(Outcome outcome)
+    {
+        var label = ReportWording.OutcomeLabel(outcome).ToUpperInvariant();
+        var style = outcome switch
+        {
+            Outcome.Pass => "green",
+            Outcome.Warn => "yellow",
+            Outcome.Fail => "bold red",
+            Outcome.Error => "bold white on red",
+            Outcome.CannotEvaluate => "magenta",
+            Outcome.NotReviewed => "cyan",
+            Outcome.Waived => "blue",
+            _ => "grey",
+        };
+        return new Markup($"[{style}]{label}[/]");
+    }
+
+    private static string DeterminationColour(Determination determination) => determination switch
+    {
+        Determination.Certified => "green",
+        Determination.Conditional => "yellow",
+        _ => "red",
+    };
+
+    private static string Esc(string text) => Markup.Escape(text);
+}

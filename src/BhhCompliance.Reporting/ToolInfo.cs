@@ -1,0 +1,18 @@
+using System.Reflection;
+
+namespace BhhCompliance.Reporting;
+
+/// <summary>The tool's name and version, as findings and reports state them.</summary>
+public sealed record ToolInfo(string Name, string Version)
+{
+    public static ToolInfo Current { get; } = new("bhh", ReadVersion());
+
+    private static string ReadVersion()
+    {
+        var version = typeof(ToolInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+        // The SDK appends "+<commit>" when built from a repository; reports show the release only.
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus >= 0 ? version[..plus] : version;
+    }
+}
