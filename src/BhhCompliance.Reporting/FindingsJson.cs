@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BhhCompliance.Core.Findings;
@@ -122,7 +121,7 @@ public static class FindingsJson
         switch (value)
         {
             case EvidenceValue.Number number:
-                json.WriteRawValue(Number(number.Value));
+                json.WriteRawValue(Formats.Plain(number.Value));
                 break;
             case EvidenceValue.Text text:
                 json.WriteStringValue(text.Value);
@@ -140,12 +139,5 @@ public static class FindingsJson
                 json.WriteNullValue();
                 break;
         }
-    }
-
-    /// <summary>A JSON number rounded to two places, half away from zero, without trailing zeros: 3.5, 4.06, 812.</summary>
-    internal static string Number(decimal value)
-    {
-        var rounded = Formats.Round2(value);
-        return rounded == 0m ? "0" : rounded.ToString("0.##", CultureInfo.InvariantCulture);
     }
 }

@@ -90,7 +90,7 @@ public sealed class MarkdownReport
     /// <summary>An evidence value as people read it: numbers to two places, lists joined.</summary>
     internal static string Show(EvidenceValue value) => value switch
     {
-        EvidenceValue.Number n => FindingsJson.Number(n.Value),
+        EvidenceValue.Number n => Formats.Plain(n.Value),
         EvidenceValue.Text t => t.Value,
         EvidenceValue.TextList { Items.Count: 0 } => "none",
         EvidenceValue.TextList l => string.Join(", ", l.Items),

@@ -24,5 +24,12 @@ public static class Formats
 
     public static string Money(decimal amount) => "$" + Round2(amount).ToString("#,##0.00", Invariant);
 
+    /// <summary>A number as findings.json writes it: two places at most, no trailing zeros, no sign on zero.</summary>
+    public static string Plain(decimal value)
+    {
+        var rounded = Round2(value);
+        return rounded == 0m ? "0" : rounded.ToString("0.##", Invariant);
+    }
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
 }
