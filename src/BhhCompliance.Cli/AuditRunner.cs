@@ -99,7 +99,7 @@ internal sealed class AuditRunner(
 
         if (!stdoutTaken && !request.Quiet)
         {
-            TextSummary.Render(result, ToolInfo.Current, terminal.OutConsole(), ascii: !terminal.OutIsTerminal);
+            Render(result, OutputFormat.Text, terminal.Out, terminal.OutIsTerminal);
             foreach (var target in targets)
             {
                 terminal.Out.WriteLine($"Wrote {target.Path}");
@@ -158,12 +158,12 @@ internal sealed class AuditRunner(
                 MarkdownReport.BuiltIn.Write(result, ToolInfo.Current, writer);
                 break;
 
+            case OutputFormat.Text when toTerminal:
+                TextSummary.Render(result, ToolInfo.Current, Terminal.Create(writer, colour: true, terminal.Width), ascii: false);
+                break;
+
             case OutputFormat.Text:
-                TextSummary.Render(
-                    result,
-                    ToolInfo.Current,
-                    Terminal.Create(writer, colour: toTerminal, toTerminal ? terminal.Width : Terminal.PlainWidth),
-                    ascii: !toTerminal);
+                writer.Write(TextSummary.Plain(result, ToolInfo.Current, Terminal.PlainWidth));
                 break;
 
             default:

@@ -11,6 +11,23 @@ namespace BhhCompliance.Reporting;
 /// </summary>
 public static class TextSummary
 {
+    /// <summary>The summary as plain text for a file or a pipe: no colour, ASCII borders, no trailing spaces.</summary>
+    public static string Plain(AuditResult result, ToolInfo tool, int width)
+    {
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = width;
+        Render(result, tool, console, ascii: true);
+        var lines = writer.ToString().ReplaceLineEndings("\n").Split('\n').Select(line => line.TrimEnd());
+        return string.Join("\n", lines).TrimEnd() + "\n";
+    }
+
     public static void Render(AuditResult result, ToolInfo tool, IAnsiConsole console, bool ascii)
     {
         var review = result.Review;
@@ -36,21 +53,31 @@ public static class TextSummary
         {
             console.WriteLine();
             console.MarkupLine("[bold]Needs attention[/]");
+            var grid = new Grid();
+            grid.AddColumn(new GridColumn().NoWrap().PadRight(1));
+            grid.AddColumn(new GridColumn());
             foreach (var finding in attention.OrderByDescending(f => f.Outcome.Urgency()).ThenBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal))
             {
                 var subject = finding.Subject == Finding.AgencySubject ? string.Empty : $" {finding.Subject}";
-                console.Write(OutcomeMarkup(finding.Outcome));
-                console.MarkupLine($" [bold]{Esc(finding.RuleId)}[/]{Esc(subject)} ({Esc(finding.Severity.Name())}): {Esc(finding.Message)}");
+                var lines = new List<string>
+                {
+                    $"[bold]{Esc(finding.RuleId)}[/]{Esc(subject)} ({Esc(finding.Severity.Name())}): {Esc(finding.Message)}",
+                };
                 if (finding.Remediation.Length > 0)
                 {
-                    console.MarkupLine($"  [dim]What to do:[/] {Esc(finding.Remediation)}");
+                    lines.Add($"[dim]What to do:[/] {Esc(finding.Remediation)}");
                 }
 
                 if (finding.Details.Count > 0)
                 {
-                    console.MarkupLine($"  [dim]{finding.Details.Count:N0} detail {(finding.Details.Count == 1 ? "row" : "rows")} in the JSON and Markdown reports.[/]");
+                    lines.Add($"[dim]{finding.Details.Count:N0} detail {(finding.Details.Count == 1 ? "row is" : "rows are")} listed in the JSON and Markdown reports.[/]");
                 }
+
+                grid.AddRow(OutcomeMarkup(finding.Outcome), new Markup(string.Join("\n", lines)));
+                grid.AddEmptyRow();
             }
+
+            console.Write(grid);
         }
 
         console.WriteLine();

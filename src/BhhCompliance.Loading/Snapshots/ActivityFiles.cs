@@ -31,7 +31,7 @@ internal static class ActivityFiles
             }
         }
 
-        return new(ledger.Build(), new HashSet<string>());
+        return new(ledger.Build());
     }
 
     public static Loaded<SnapshotTable<PcTrackerEntry>> PcTracker(IEnumerable<RowReader> rows, SnapshotFiles files, References references)
@@ -57,7 +57,7 @@ internal static class ActivityFiles
             }
         }
 
-        return new(new SnapshotTable<PcTrackerEntry>(fileName ?? SnapshotFile.PcTrackerCsv, entries), new HashSet<string>());
+        return new(new SnapshotTable<PcTrackerEntry>(fileName ?? SnapshotFile.PcTrackerCsv, entries));
     }
 
     public static Loaded<SnapshotTable<Claim>> Claims(IEnumerable<RowReader> rows, SnapshotFiles files, References references)

@@ -97,8 +97,8 @@ public sealed class SnapshotLoader
     }
 }
 
-/// <summary>A loaded file: its table, and every id its rows declared (valid rows or not).</summary>
-internal sealed record Loaded<T>(T Table, IReadOnlySet<string> Ids);
+/// <summary>A loaded file: its table, and every id its rows declared, valid rows or not (for files others refer to).</summary>
+internal sealed record Loaded<T>(T Table, IReadOnlySet<string>? Ids = null);
 
 /// <summary>The ids other files may refer to; null where the file is absent, so nothing can be checked.</summary>
 internal sealed record References(IReadOnlySet<string>? StaffIds, IReadOnlySet<string>? EnrolleeIds)

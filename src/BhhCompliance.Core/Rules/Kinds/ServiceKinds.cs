@@ -39,7 +39,7 @@ public sealed class MonthlyMinimumKind : RuleKind
                 var minutes = ledger.MinutesIn(enrollee.EnrolleeId, month);
                 if (minutes < minimum)
                 {
-                    // An unmet month may have no service record at all, so its source is the enrolment.
+                    // An unmet month may have no service record at all, so its source is the enrollment row.
                     unmet.Add(new DetailRow(
                         new Evidence { ["enrollee_id"] = enrollee.EnrolleeId, ["month"] = month, ["minutes"] = minutes },
                         enrollee.Source));

@@ -27,7 +27,7 @@ public sealed class StaffCredentialKind : RuleKind
 
     public override IReadOnlyList<string> EvidenceKeys { get; } = ["degree_level", "degree_field", "bh_experience_years", "license_type"];
 
-    public override IReadOnlyList<string> TemplateFields { get; } = ["staff_id", "staff_name", "role_name", "unmet"];
+    public override IReadOnlyList<string> TemplateFields { get; } = ["staff_id", "staff_name", "role_name", "degree_name", "unmet"];
 
     public override SnapshotParts Requires => SnapshotParts.Staff;
 
@@ -101,6 +101,7 @@ public sealed class StaffCredentialKind : RuleKind
         ["staff_name"] = member.DisplayName,
         ["role_name"] = BhhProgram.Roles.NameOf(member.Role),
         ["unmet"] = unmet?.ToArray() ?? [],
+        ["degree_name"] = member.DegreeLevel is { } level ? BhhProgram.DegreeLevels.NameOf(level) : null,
         ["degree_level"] = member.DegreeLevel,
         ["degree_field"] = member.DegreeField,
         ["bh_experience_years"] = member.BhExperienceYears,
