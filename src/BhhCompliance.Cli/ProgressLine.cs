@@ -17,6 +17,7 @@ internal sealed class ProgressLine : IDisposable
     private string _text = string.Empty;
     private int _frame;
     private int _drawnWidth;
+    private bool _finished;
 
     public ProgressLine(TextWriter error, bool enabled)
     {
@@ -45,6 +46,7 @@ internal sealed class ProgressLine : IDisposable
         _timer.Dispose();
         lock (_gate)
         {
+            _finished = true;
             if (_drawnWidth > 0)
             {
                 _error.Write("\r" + new string(' ', _drawnWidth) + "\r");
@@ -60,7 +62,8 @@ internal sealed class ProgressLine : IDisposable
     {
         lock (_gate)
         {
-            if (_text.Length == 0)
+            // A tick already under way when the work finished must not draw again.
+            if (_finished || _text.Length == 0)
             {
                 return;
             }
