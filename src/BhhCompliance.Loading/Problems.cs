@@ -22,7 +22,7 @@ public static class Problems
         Error("BHH1002", at, $"Unknown key '{key}' in {where}. Known keys: {string.Join(", ", known)}.");
 
     public static Diagnostic MissingKey(SourceLocation at, string key, string where) =>
-        Error("BHH1003", at, $"{Capitalise(where)} has no '{key}', which is required.");
+        Error("BHH1003", at, $"'{key}' is missing from {where}; it is required.");
 
     /// <param name="at">Where the value is.</param>
     /// <param name="key">The key whose value it is.</param>
@@ -30,6 +30,12 @@ public static class Problems
     /// <param name="got">What it is, as shown to the user: "'abc'", "a list".</param>
     public static Diagnostic WrongType(SourceLocation at, string key, string expected, string got) =>
         Error("BHH1004", at, $"'{key}' must be {expected}, got {got}.");
+
+    public static Diagnostic FileNotMapping(SourceLocation at, string got) =>
+        Error("BHH1004", at, $"The file must be a mapping of keys to values, got {got}.");
+
+    public static Diagnostic QuotedNumber(SourceLocation at, string key, string value) =>
+        Error("BHH1004", at, $"'{key}' must be a number, not text: remove the quotes around \"{value}\".");
 
     public static Diagnostic DuplicateKey(SourceLocation at, string key, int firstLine) =>
         Error("BHH1005", at, $"The key '{key}' appears twice; the first is on line {firstLine}.");
@@ -131,6 +137,9 @@ public static class Problems
     public static Diagnostic UnknownColumn(SourceLocation at, string column) =>
         Warning("BHH2014", at, $"The column '{column}' is not part of the format and is ignored.");
 
+    public static Diagnostic UnnamedColumn(SourceLocation at) =>
+        Warning("BHH2014", at, "This column has no name in the header; its values are ignored.");
+
     public static Diagnostic RepeatedColumn(SourceLocation at, string column, int firstColumn) =>
         Error("BHH2015", at, $"The column '{column}' appears twice in the header; the first is column {firstColumn}.");
 
@@ -156,6 +165,9 @@ public static class Problems
     public static Diagnostic UnknownTerm(SourceLocation at, string column, Vocabulary vocabulary, string value) =>
         Error("BHH2108", at, $"'{value}' in '{column}' is not a known {vocabulary.Description}. Known: {string.Join(", ", vocabulary.Ids)}.");
 
+    public static Diagnostic NotARuleId(SourceLocation at, string column, string value) =>
+        Error("BHH2110", at, $"'{column}' must be a rule id such as CHART-PERSON-CENTERED, got '{value}'.");
+
     public static Diagnostic EndBeforeStart(SourceLocation at, string endColumn, DateOnly end, string startColumn, DateOnly start) =>
         Error("BHH2109", at, $"'{endColumn}' ({Date(end)}) is before '{startColumn}' ({Date(start)}).");
 
@@ -164,14 +176,20 @@ public static class Problems
         Error("BHH2201", at, $"The {column} '{id}' appears twice; the first is on line {firstLine}.");
 
     public static Diagnostic UnknownEnrollee(SourceLocation at, string column, string id) =>
-        Error("BHH2202", at, $"'{column}' '{id}' is not an enrollee in enrollees.csv.");
+        Error("BHH2202", at, $"The {column} '{id}' is not an enrollee in enrollees.csv.");
 
     public static Diagnostic UnknownStaff(SourceLocation at, string column, string id) =>
-        Error("BHH2203", at, $"'{column}' '{id}' is not a staff member in staff.csv.");
+        Error("BHH2203", at, $"The {column} '{id}' is not a staff member in staff.csv.");
+
+    public static Diagnostic DuplicateAttestation(SourceLocation at, string enrolleeId, string criterion, int firstLine) =>
+        Error("BHH2204", at, $"A second answer for enrollee '{enrolleeId}' and criterion {criterion}; the first is on line {firstLine}.");
 
     // Warnings.
     public static Diagnostic OutsidePeriod(SourceLocation at, string value, string period) =>
         Warning("BHH2301", at, $"The record is dated {value}, outside the period {period}; it is not counted for this review.");
+
+    public static Diagnostic ClaimMonthOutsidePeriod(SourceLocation at, string month, string period) =>
+        Warning("BHH2301", at, $"The claim is for {month}, which is not a full month of the period {period}; it is not counted for this review.");
 
     public static Diagnostic EnrolleeWithoutServices(SourceLocation at, string enrolleeId) =>
         Warning("BHH2302", at, $"The enrollee '{enrolleeId}' was enrolled during the period but has no service record dated in it.");
@@ -187,8 +205,6 @@ public static class Problems
         var list = items.ToList();
         return list.Count == 0 ? "none" : string.Join(", ", list);
     }
-
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

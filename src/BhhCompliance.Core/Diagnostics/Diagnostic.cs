@@ -15,6 +15,7 @@ public readonly record struct SourceLocation(string File, int Line, int Column)
 
     public override string ToString() => Line switch
     {
+        0 when File.Length == 0 => ".",
         0 => File,
         _ when Column == 0 => string.Create(CultureInfo.InvariantCulture, $"{File}({Line})"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{File}({Line},{Column})"),
@@ -32,7 +33,7 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, string
     public override string ToString() =>
         $"{Location}: {(IsError ? "error" : "warning")} {Code}: {Message}";
 
-    /// <summary>The same text with the file shown under <paramref name="folder"/>.</summary>
+    /// <summary>The same text with the file shown under <paramref name="folder"/> (an empty file name is the folder itself).</summary>
     public string ToString(string folder) =>
-        (this with { Location = Location with { File = Path.Join(folder, Location.File) } }).ToString();
+        (this with { Location = Location with { File = Location.File.Length == 0 ? folder : Path.Join(folder, Location.File) } }).ToString();
 }

@@ -49,12 +49,23 @@ public sealed class DiagnosticBag
     }
 
     /// <summary>
-    /// Every diagnostic in the order found, then one line per capped warning code that tells
-    /// how many more of it were not listed.
+    /// Every diagnostic, file by file in the order the files were read and by line and column
+    /// within a file, then one line per capped warning code that tells how many more of it
+    /// were not listed.
     /// </summary>
     public IReadOnlyList<Diagnostic> ToList()
     {
-        var all = new List<Diagnostic>(_items);
+        var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in _items)
+        {
+            fileOrder.TryAdd(item.Location.File, fileOrder.Count);
+        }
+
+        var all = _items
+            .OrderBy(d => fileOrder[d.Location.File])
+            .ThenBy(d => d.Location.Line)
+            .ThenBy(d => d.Location.Column)
+            .ToList();
         foreach (var ((file, code), count) in _warningCounts.OrderBy(p => p.Key.File, StringComparer.Ordinal).ThenBy(p => p.Key.Code, StringComparer.Ordinal))
         {
             if (count > WarningsPerFileAndCode)

@@ -44,6 +44,29 @@ public static class BhhProgram
         new Term("care-plan", "care plan"),
         new Term("other", "other"));
 
+    /// <summary>The dated events of an enrollee chart (snapshot.md, chart-events.csv).</summary>
+    public static Vocabulary ChartEvents { get; } = new(
+        "chart event",
+        new Term("consent-signed", "consent signed"),
+        new Term("assessment", "assessment"),
+        new Term("recovery-plan", "recovery plan"),
+        new Term("recovery-plan-review", "recovery plan review"),
+        new Term("team-assigned", "team assigned"),
+        new Term("inpatient-admission", "inpatient admission"),
+        new Term("inpatient-discharge", "inpatient discharge"),
+        new Term("discharge-follow-up", "discharge follow-up"),
+        new Term("referral", "referral"),
+        new Term("referral-confirmed", "referral confirmed"),
+        new Term("screening", "screening"),
+        new Term("education", "education"));
+
+    /// <summary>A reviewer's answer to a manual chart criterion (attestations.csv).</summary>
+    public static Vocabulary AttestationAnswers { get; } = new(
+        "attestation answer",
+        new Term("met", "met"),
+        new Term("not-met", "not met"),
+        new Term("not-applicable", "not applicable"));
+
     /// <summary>Review types; each names the profile it runs by default.</summary>
     public static Vocabulary ReviewTypes { get; } = new(
         "review type",

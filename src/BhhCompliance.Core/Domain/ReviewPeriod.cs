@@ -41,6 +41,11 @@ public sealed record ReviewPeriod
 
     public override string ToString() => $"{Start:yyyy-MM-dd} to {End:yyyy-MM-dd}";
 
+    /// <summary>Two periods are equal when their ends are; the full months follow from them.</summary>
+    public bool Equals(ReviewPeriod? other) => other is not null && Start == other.Start && End == other.End;
+
+    public override int GetHashCode() => HashCode.Combine(Start, End);
+
     private static YearMonth[] ComputeFullMonths(DateOnly start, DateOnly end)
     {
         var first = YearMonth.Of(start);

@@ -71,5 +71,21 @@ public sealed record PcTrackerEntry(
 /// <summary>One PMPM claim of claims.csv.</summary>
 public sealed record Claim(string ClaimId, string EnrolleeId, YearMonth Month, decimal Amount, SourceLine Source);
 
+/// <summary>A dated event in an enrollee's chart (chart-events.csv).</summary>
+public sealed record ChartEvent(string EnrolleeId, string Event, DateOnly Date, string? Detail, SourceLine Source);
+
+/// <summary>An enrollee whose chart was sampled for review (chart-sample.csv).</summary>
+public sealed record ChartSampleEntry(string EnrolleeId, SourceLine Source);
+
+/// <summary>A reviewer's answer to a manual chart criterion for one chart (attestations.csv).</summary>
+public sealed record Attestation(
+    string EnrolleeId,
+    string Criterion,
+    string Answer,
+    string? Reviewer,
+    DateOnly? Date,
+    string? Comment,
+    SourceLine Source);
+
 /// <summary>The rows of one snapshot file.</summary>
 public sealed record SnapshotTable<T>(string FileName, IReadOnlyList<T> Rows);

@@ -14,6 +14,15 @@ public sealed record Snapshot(
     SnapshotTable<PcTrackerEntry>? PcTracker,
     SnapshotTable<Claim>? Claims)
 {
+    /// <summary>chart-events.csv: dated events in enrollee charts, for chart review.</summary>
+    public SnapshotTable<ChartEvent>? ChartEvents { get; init; }
+
+    /// <summary>chart-sample.csv: the charts chosen for review.</summary>
+    public SnapshotTable<ChartSampleEntry>? ChartSample { get; init; }
+
+    /// <summary>attestations.csv: reviewers' answers to manual chart criteria.</summary>
+    public SnapshotTable<Attestation>? Attestations { get; init; }
+
     /// <summary>The parts present, so the engine can tell which rules can run.</summary>
     public SnapshotParts Parts =>
         (Staff is null ? SnapshotParts.None : SnapshotParts.Staff)

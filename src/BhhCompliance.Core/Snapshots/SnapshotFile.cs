@@ -24,6 +24,9 @@ public static class SnapshotFile
     public const string PcTrackerCsv = "pc-tracker.csv";
     public const string PcTrackerXlsx = "pc-tracker.xlsx";
     public const string Claims = "claims.csv";
+    public const string ChartEvents = "chart-events.csv";
+    public const string ChartSample = "chart-sample.csv";
+    public const string Attestations = "attestations.csv";
 
     /// <summary>The file names a user would supply for a part, for "cannot evaluate" messages.</summary>
     public static string Describe(SnapshotParts part) => part switch

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using BhhCompliance.Core.Diagnostics;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Rules;
@@ -18,7 +17,7 @@ public sealed record RuleSetLoadResult(RuleSet? RuleSet, IReadOnlyList<Diagnosti
 /// duplicate ids, unknown kinds or parameters and bad templates are errors, and every one is
 /// reported with its file, line and column. Nothing is returned while any error stands.
 /// </summary>
-public sealed partial class RuleSetLoader(RuleKindCatalog kinds)
+public sealed class RuleSetLoader(RuleKindCatalog kinds)
 {
     public RuleSetLoadResult Load(IRuleSource source)
     {
@@ -67,7 +66,7 @@ public sealed partial class RuleSetLoader(RuleKindCatalog kinds)
             return;
         }
 
-        var top = YamlFields.Of(root, file.Path, diagnostics, "a rule file", "(the file)");
+        var top = YamlFields.Of(root, file.Path, diagnostics, "a rule file", null);
         if (top is null)
         {
             return;
@@ -133,7 +132,7 @@ public sealed partial class RuleSetLoader(RuleKindCatalog kinds)
         var id = idNode?.Value.Trim();
         if (idNode is not null && id is not null)
         {
-            if (!RuleIdPattern().IsMatch(id))
+            if (!RuleIds.IsValid(id))
             {
                 diagnostics.Add(Problems.BadRuleId(idNode.At(file.Path), id));
             }
@@ -229,8 +228,8 @@ public sealed partial class RuleSetLoader(RuleKindCatalog kinds)
             if (fields.AsText(node, "rules") is { } entry)
             {
                 entry = entry.Trim();
-                var isPattern = entry.EndsWith('*') && ProfilePrefixPattern().IsMatch(entry[..^1]);
-                if (isPattern || RuleIdPattern().IsMatch(entry))
+                var isPattern = entry.EndsWith('*') && RuleIds.IsValidPrefix(entry[..^1]);
+                if (isPattern || RuleIds.IsValid(entry))
                 {
                     include.Add((entry, node));
                 }
@@ -271,12 +270,6 @@ public sealed partial class RuleSetLoader(RuleKindCatalog kinds)
             }
         }
     }
-
-    [GeneratedRegex("^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")]
-    private static partial Regex RuleIdPattern();
-
-    [GeneratedRegex("^([A-Z][A-Z0-9]*(-[A-Z0-9]+)*-?)?$")]
-    private static partial Regex ProfilePrefixPattern();
 
     private sealed class Draft
     {

@@ -123,7 +123,7 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
     private static Expectation? ReadExpectation(string text, DiagnosticBag diagnostics)
     {
         var root = YamlTree.Parse(text, ExpectFile, diagnostics);
-        if (YamlFields.Of(root, ExpectFile, diagnostics, ExpectFile, "(the file)") is not { } top)
+        if (YamlFields.Of(root, ExpectFile, diagnostics, ExpectFile, null) is not { } top)
         {
             return null;
         }

@@ -74,7 +74,7 @@ internal static class ActivityFiles
             var amount = row.Decimal("amount", 0m, 1_000_000m, required: true);
             if (month is { } m && files.Period is { } period && period.IndexOfFullMonth(m) < 0)
             {
-                row.Report(Problems.OutsidePeriod(row.At("month"), m.ToString(), FullMonthsOf(period)));
+                row.Report(Problems.ClaimMonthOutsidePeriod(row.At("month"), m.ToString(), FullMonthsOf(period)));
             }
 
             if (row.IsValid)

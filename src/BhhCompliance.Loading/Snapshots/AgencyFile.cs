@@ -28,7 +28,7 @@ internal static class AgencyFile
             return null;
         }
 
-        if (YamlFields.Of(root, file, diagnostics, "agency.yaml", "(the file)") is not { } top)
+        if (YamlFields.Of(root, file, diagnostics, "agency.yaml", null) is not { } top)
         {
             return null;
         }

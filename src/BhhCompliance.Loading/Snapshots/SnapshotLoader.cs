@@ -25,7 +25,7 @@ public sealed class SnapshotLoader
         var diagnostics = new DiagnosticBag();
         if (!Directory.Exists(folder))
         {
-            diagnostics.Add(Problems.SnapshotFolderMissing(SourceLocation.OfFile(".")));
+            diagnostics.Add(Problems.SnapshotFolderMissing(SourceLocation.OfFile(string.Empty)));
             return new SnapshotLoadResult(null, diagnostics.ToList());
         }
 
@@ -47,10 +47,16 @@ public sealed class SnapshotLoader
 
         var staff = files.Read(SnapshotFile.Staff, RosterFiles.Staff);
         var enrollees = files.Read(SnapshotFile.Enrollees, RosterFiles.Enrollees);
-        var references = new References(staff?.Ids, enrollees?.Ids);
+
+        // A roster that could not be read to the end would make every reference to a missing row
+        // look wrong; references are checked only against rosters read whole.
+        var references = new References(staff is { Complete: true } ? staff.Ids : null, enrollees is { Complete: true } ? enrollees.Ids : null);
         var services = files.Read(SnapshotFile.Services, (rows, f) => ActivityFiles.Services(rows, f, references, period));
         var pcTracker = ReadPcTracker(files, references);
         var claims = files.Read(SnapshotFile.Claims, (rows, f) => ActivityFiles.Claims(rows, f, references));
+        var chartEvents = files.Read(SnapshotFile.ChartEvents, (rows, _) => ChartFiles.Events(rows, references));
+        var chartSample = files.Read(SnapshotFile.ChartSample, (rows, _) => ChartFiles.Sample(rows, references));
+        var attestations = files.Read(SnapshotFile.Attestations, (rows, _) => ChartFiles.Attestations(rows, references));
 
         if (facts is not null && enrollees is not null)
         {
@@ -59,7 +65,7 @@ public sealed class SnapshotLoader
                 diagnostics.Add(Problems.CensusIgnored(facts.CensusAt, declared));
             }
 
-            if (services is not null)
+            if (services is { Complete: true })
             {
                 ActivityFiles.WarnEnrolleesWithoutServices(enrollees.Table.Rows, services.Table, facts.Review.Period, diagnostics);
             }
@@ -78,7 +84,12 @@ public sealed class SnapshotLoader
             enrollees?.Table,
             services?.Table,
             pcTracker?.Table,
-            claims?.Table);
+            claims?.Table)
+        {
+            ChartEvents = chartEvents?.Table,
+            ChartSample = chartSample?.Table,
+            Attestations = attestations?.Table,
+        };
         return new SnapshotLoadResult(snapshot, diagnostics.ToList());
     }
 
@@ -97,8 +108,14 @@ public sealed class SnapshotLoader
     }
 }
 
-/// <summary>A loaded file: its table, and every id its rows declared, valid rows or not (for files others refer to).</summary>
-internal sealed record Loaded<T>(T Table, IReadOnlySet<string>? Ids = null);
+/// <summary>
+/// A loaded file: its table; every id its rows declared, valid rows or not (for files others
+/// refer to); and whether every row of the file was read.
+/// </summary>
+internal sealed record Loaded<T>(T Table, IReadOnlySet<string>? Ids = null)
+{
+    public bool Complete { get; init; }
+}
 
 /// <summary>The ids other files may refer to; null where the file is absent, so nothing can be checked.</summary>
 internal sealed record References(IReadOnlySet<string>? StaffIds, IReadOnlySet<string>? EnrolleeIds)
@@ -144,8 +161,9 @@ internal sealed class SnapshotFiles(string folder, DiagnosticBag diagnostics, Re
             using ITableSource source = name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
                 ? new XlsxTable(path, name, diagnostics)
                 : new CsvTable(path, name, diagnostics);
-            var rows = WithProgress(TableReader.Read(source, Schemas.For(name), diagnostics), source);
-            return read(rows, this);
+            var status = new TableStatus();
+            var rows = WithProgress(TableReader.Read(source, Schemas.For(name), diagnostics, status), source);
+            return read(rows, this) with { Complete = status.Complete };
         }
         catch (IOException ex)
         {
@@ -192,6 +210,9 @@ internal static class Schemas
         SnapshotFile.PcTrackerCsv or SnapshotFile.PcTrackerXlsx => TableSchema.Of(
             name, "date*", "consultant_id*", "minutes*", "activity*", "enrollee_id", "billed_to_medicaid"),
         SnapshotFile.Claims => TableSchema.Of(name, "claim_id*", "enrollee_id*", "month*", "amount*"),
+        SnapshotFile.ChartEvents => TableSchema.Of(name, "enrollee_id*", "event*", "date*", "detail"),
+        SnapshotFile.ChartSample => TableSchema.Of(name, "enrollee_id*"),
+        SnapshotFile.Attestations => TableSchema.Of(name, "enrollee_id*", "criterion*", "answer*", "reviewer", "date", "comment"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a snapshot table."),
     };
 }

@@ -33,6 +33,8 @@ internal sealed class CsvTable : ITableSource
 
     public (long Done, long Total) Position => _stream.CanSeek ? (_stream.Position, _stream.Length) : (0, 0);
 
+    public bool StoppedEarly { get; private set; }
+
     public IEnumerable<TableRow> Rows()
     {
         using var reader = new StreamReader(_stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
@@ -48,7 +50,7 @@ internal sealed class CsvTable : ITableSource
             }
             catch (DecoderFallbackException)
             {
-                _diagnostics.Add(Problems.Unreadable(new SourceLocation(FileName, lineNumber + 1, 0), "it is not UTF-8 text. Save it as CSV UTF-8."));
+                ReportNotUtf8();
                 yield break;
             }
 
@@ -92,13 +94,14 @@ internal sealed class CsvTable : ITableSource
                             }
                             catch (DecoderFallbackException)
                             {
-                                _diagnostics.Add(Problems.Unreadable(new SourceLocation(FileName, lineNumber + 1, 0), "it is not UTF-8 text. Save it as CSV UTF-8."));
+                                ReportNotUtf8();
                                 yield break;
                             }
 
                             if (next is null)
                             {
                                 _diagnostics.Add(Problems.UnterminatedQuote(new SourceLocation(FileName, startLine, count + 1)));
+                                StoppedEarly = true;
                                 yield break;
                             }
 
@@ -164,4 +167,24 @@ internal sealed class CsvTable : ITableSource
     }
 
     public void Dispose() => _stream.Dispose();
+
+    /// <summary>
+    /// The decoder fails on a whole buffer, ahead of the line being read, so the line of the
+    /// first invalid byte is found by scanning the file's bytes from the start.
+    /// </summary>
+    private void ReportNotUtf8()
+    {
+        StoppedEarly = true;
+        var line = 0;
+        if (_stream.CanSeek)
+        {
+            _stream.Position = 0;
+            var bytes = new byte[_stream.Length];
+            _stream.ReadExactly(bytes);
+            var status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var valid, out _, replaceInvalidSequences: false);
+            line = status == System.Buffers.OperationStatus.InvalidData ? 1 + bytes.AsSpan(0, valid).Count((byte)'\n') : 0;
+        }
+
+        _diagnostics.Add(Problems.Unreadable(new SourceLocation(FileName, line, 0), "it is not UTF-8 text. Save it as CSV UTF-8."));
+    }
 }

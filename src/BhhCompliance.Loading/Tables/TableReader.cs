@@ -13,62 +13,82 @@ namespace BhhCompliance.Loading.Tables;
 internal static class TableReader
 {
     /// <summary>The data rows, or nothing when the header is unusable (after reporting why).</summary>
-    public static IEnumerable<RowReader> Read(ITableSource source, TableSchema schema, DiagnosticBag diagnostics)
+    /// <param name="source">The file.</param>
+    /// <param name="schema">Its columns.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="status">Set when the rows are exhausted: whether every row was read.</param>
+    public static IEnumerable<RowReader> Read(ITableSource source, TableSchema schema, DiagnosticBag diagnostics, TableStatus status)
     {
-        Dictionary<string, int>? columns = null;
-        var width = 0;
+        Header? header = null;
         var row = new RowReader(source.FileName, diagnostics);
         foreach (var record in source.Rows())
         {
-            if (columns is null)
+            if (header is null)
             {
-                columns = BindHeader(record, schema, source.FileName, diagnostics);
-                if (columns is null)
+                header = BindHeader(record, schema, source.FileName, diagnostics);
+                if (header is null)
                 {
                     yield break;
                 }
 
-                width = record.Count;
                 continue;
             }
 
-            if (record.Count != width)
+            if (!header.Fits(record))
             {
-                diagnostics.Add(Problems.FieldCount(new SourceLocation(source.FileName, record.Line, 0), record.Count, width));
+                diagnostics.Add(Problems.FieldCount(new SourceLocation(source.FileName, record.Line, 0), record.Count, header.Named));
+                status.SkippedRows++;
                 continue;
             }
 
-            row.Reset(record, columns);
+            row.Reset(record, header.Columns);
             yield return row;
         }
 
-        if (columns is null && !diagnostics.HasErrorsIn(source.FileName))
+        if (header is null && !diagnostics.HasErrorsIn(source.FileName))
         {
             diagnostics.Add(Problems.EmptyFile(SourceLocation.OfFile(source.FileName)));
         }
+
+        status.Complete = header is not null && !source.StoppedEarly && status.SkippedRows == 0;
     }
 
-    private static Dictionary<string, int>? BindHeader(TableRow header, TableSchema schema, string file, DiagnosticBag diagnostics)
+    private static Header? BindHeader(TableRow header, TableSchema schema, string file, DiagnosticBag diagnostics)
     {
+        // Spreadsheet exports often end the header with empty cells (a trailing ",,"); they are not columns.
+        var named = header.Count;
+        while (named > 0 && header.Fields[named - 1].Trim().Length == 0)
+        {
+            named--;
+        }
+
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
         var ok = true;
-        for (var i = 0; i < header.Count; i++)
+        for (var i = 0; i < named; i++)
         {
             var name = header.Fields[i].Trim().ToLowerInvariant();
             var at = new SourceLocation(file, header.Line, i + 1);
-            if (columns.TryGetValue(name, out var first))
+            if (name.Length == 0)
+            {
+                diagnostics.Add(Problems.UnnamedColumn(at));
+            }
+            else if (firstSeen.TryGetValue(name, out var first))
             {
                 diagnostics.Add(Problems.RepeatedColumn(at, name, first + 1));
                 ok = false;
             }
-            else if (schema.Knows(name))
-            {
-                columns.Add(name, i);
-            }
             else
             {
-                diagnostics.Add(Problems.UnknownColumn(at, header.Fields[i].Trim()));
-                columns.Add(name, -1 - i);
+                firstSeen.Add(name, i);
+                if (schema.Knows(name))
+                {
+                    columns.Add(name, i);
+                }
+                else
+                {
+                    diagnostics.Add(Problems.UnknownColumn(at, header.Fields[i].Trim()));
+                }
             }
         }
 
@@ -81,9 +101,39 @@ internal static class TableReader
             }
         }
 
-        // Unknown columns were only recorded to catch repeats; rows read known columns alone.
-        return ok ? columns.Where(c => c.Value >= 0).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal) : null;
+        return ok ? new Header(columns, named) : null;
     }
+
+    /// <summary>The bound header: known columns by name, and how many cells before any trailing empty ones.</summary>
+    private sealed record Header(Dictionary<string, int> Columns, int Named)
+    {
+        /// <summary>A row fits with as many fields as named columns, or more when the extra ones are empty.</summary>
+        public bool Fits(TableRow row)
+        {
+            if (row.Count < Named)
+            {
+                return false;
+            }
+
+            for (var i = Named; i < row.Count; i++)
+            {
+                if (row.Fields[i].Trim().Length > 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
+
+/// <summary>How reading a table went: whether every row was read, so that its ids can be relied on.</summary>
+internal sealed class TableStatus
+{
+    public bool Complete { get; set; }
+
+    public int SkippedRows { get; set; }
 }
 
 /// <summary>Typed, checked access to the fields of the current row.</summary>

@@ -16,4 +16,7 @@ internal interface ITableSource : IDisposable
 
     /// <summary>The rows in order, the header first. Malformed input is reported, not thrown.</summary>
     IEnumerable<TableRow> Rows();
+
+    /// <summary>True when reading stopped early because the file is malformed or unreadable.</summary>
+    bool StoppedEarly { get; }
 }

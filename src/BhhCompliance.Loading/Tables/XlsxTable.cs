@@ -28,6 +28,8 @@ internal sealed class XlsxTable : ITableSource
 
     public (long Done, long Total) Position => (_stream.Position, _stream.Length);
 
+    public bool StoppedEarly { get; private set; }
+
     public IEnumerable<TableRow> Rows()
     {
         IExcelDataReader reader;
@@ -38,6 +40,7 @@ internal sealed class XlsxTable : ITableSource
         catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ExcelDataReader.Exceptions.ExcelReaderException)
         {
             _diagnostics.Add(Problems.Unreadable(SourceLocation.OfFile(FileName), $"it is not an Excel workbook (.xlsx): {ex.Message}"));
+            StoppedEarly = true;
             yield break;
         }
 
@@ -55,6 +58,7 @@ internal sealed class XlsxTable : ITableSource
                 catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException or ExcelDataReader.Exceptions.ExcelReaderException)
                 {
                     _diagnostics.Add(Problems.Unreadable(SourceLocation.OfFile(FileName), ex.Message));
+                    StoppedEarly = true;
                     yield break;
                 }
 

@@ -37,19 +37,26 @@ internal sealed class YamlFields
     }
 
     /// <summary>Reads <paramref name="node"/> as a mapping, or reports that it is not one.</summary>
-    public static YamlFields? Of(YamlNode? node, string file, DiagnosticBag diagnostics, string where, string key)
+    /// <param name="node">The node, or null when absent.</param>
+    /// <param name="file">The file, for diagnostics.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="where">What the mapping is, for messages: "a rule", "the review section".</param>
+    /// <param name="key">The key whose value it is, or null for a whole file.</param>
+    public static YamlFields? Of(YamlNode? node, string file, DiagnosticBag diagnostics, string where, string? key)
     {
-        if (node is YamlMapping mapping)
+        switch (node)
         {
-            return new YamlFields(mapping, file, diagnostics, where);
+            case YamlMapping mapping:
+                return new YamlFields(mapping, file, diagnostics, where);
+            case null or YamlInvalid:
+                return null;
+            case var other when key is null:
+                diagnostics.Add(Problems.FileNotMapping(other.At(file), other.Describe()));
+                return null;
+            default:
+                diagnostics.Add(Problems.WrongType(node.At(file), key, "a mapping of keys to values", node.Describe()));
+                return null;
         }
-
-        if (node is not null)
-        {
-            diagnostics.Add(Problems.WrongType(node.At(file), key, "a mapping of keys to values", node.Describe()));
-        }
-
-        return null;
     }
 
     public string File => _file;
@@ -62,7 +69,12 @@ internal sealed class YamlFields
     public YamlNode? Node(string key, bool required = false)
     {
         _known.Add(key);
-        if (_entries.TryGetValue(key, out var entry) && !(entry.Value is YamlScalar { IsNull: true }))
+        if (_entries.TryGetValue(key, out var entry) && entry.Value is YamlInvalid)
+        {
+            return null;
+        }
+
+        if (entry.Value is not null and not YamlScalar { IsNull: true })
         {
             return entry.Value;
         }
@@ -100,7 +112,7 @@ internal sealed class YamlFields
             return value;
         }
 
-        Report(node, key, "a whole number");
+        ReportNotANumber(node, key, "a whole number");
         return null;
     }
 
@@ -144,7 +156,7 @@ internal sealed class YamlFields
 
     public string? AsText(YamlNode? node, string key)
     {
-        if (node is null)
+        if (node is null or YamlInvalid)
         {
             return null;
         }
@@ -160,18 +172,17 @@ internal sealed class YamlFields
 
     public decimal? AsDecimal(YamlNode? node, string key)
     {
-        if (node is null)
+        if (node is null or YamlInvalid)
         {
             return null;
         }
 
-        if (node is YamlScalar { IsPlain: true } scalar
-            && decimal.TryParse(scalar.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value))
+        if (node is YamlScalar { IsPlain: true } scalar && ParseNumber(scalar.Value) is { } value)
         {
             return value;
         }
 
-        Report(node, key, "a number");
+        ReportNotANumber(node, key, "a number");
         return null;
     }
 
@@ -185,6 +196,24 @@ internal sealed class YamlFields
             {
                 _diagnostics.Add(report(key.At(_file), key.Value, _where, _known.Distinct()));
             }
+        }
+    }
+
+    private static decimal? ParseNumber(string text) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    /// <summary>A number written in quotes is text to YAML; say so, since it looks like a number.</summary>
+    private void ReportNotANumber(YamlNode node, string key, string expected)
+    {
+        if (node is YamlScalar { IsPlain: false } quoted && ParseNumber(quoted.Value) is not null)
+        {
+            _diagnostics.Add(Problems.QuotedNumber(node.At(_file), key, quoted.Value));
+        }
+        else
+        {
+            Report(node, key, expected);
         }
     }
 

@@ -27,6 +27,12 @@ internal sealed record YamlSequence(IReadOnlyList<YamlNode> Items, int Line, int
     public override string Describe() => "a list";
 }
 
+/// <summary>A node already reported as invalid (an alias): readers skip it without reporting it again.</summary>
+internal sealed record YamlInvalid(int Line, int Column) : YamlNode(Line, Column)
+{
+    public override string Describe() => "an alias";
+}
+
 internal sealed record YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries, int Line, int Column) : YamlNode(Line, Column)
 {
     public override string Describe() => "a mapping";
@@ -107,7 +113,7 @@ internal static class YamlTree
             case AnchorAlias alias:
                 parser.MoveNext();
                 diagnostics.Add(Problems.YamlAlias(new SourceLocation(file, Line(alias.Start), Column(alias.Start))));
-                return new YamlScalar(string.Empty, ScalarStyle.Plain, Line(alias.Start), Column(alias.Start));
+                return new YamlInvalid(Line(alias.Start), Column(alias.Start));
 
             default:
                 throw new YamlException(current.Start, current.End, $"Unexpected {current.GetType().Name}.");

@@ -1,0 +1,39 @@
+using BhhCompliance.Loading.Snapshots;
+
+namespace BhhCompliance.Loading.Tests.Snapshots;
+
+/// <summary>
+/// Every folder under Golden/Snapshots is a small snapshot and the exact diagnostics loading it
+/// reports (snapshot.md, "Bad input"), with file names relative to the snapshot folder.
+/// </summary>
+public sealed class SnapshotGoldenTests
+{
+    private const string Kind = "Snapshots";
+
+    public static TheoryData<string> Cases() => GoldenCases.Names(Kind);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Load_GoldenCase_ReportsExactlyTheExpectedDiagnostics(string name)
+    {
+        var folder = GoldenCases.Folder(Kind, name);
+        var expected = GoldenCases.Expected(folder);
+
+        var result = new SnapshotLoader().Load(folder);
+
+        Assert.Equal(GoldenCases.Text(expected), GoldenCases.Text(result.Diagnostics.Select(d => d.ToString())));
+        Assert.Equal(expected.Any(GoldenCases.IsErrorLine), result.Snapshot is null);
+    }
+
+    [Fact]
+    public void Cases_CoverEverySnapshotCodeOfProblems()
+    {
+        // A missing snapshot folder cannot be a folder of its own; SnapshotLoaderTests covers it.
+        var missing = GoldenCases.CodesInProblems("BHH2")
+            .Except(["BHH2001"])
+            .Where(code => !GoldenCases.AnyExpects(Kind, code))
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+}
