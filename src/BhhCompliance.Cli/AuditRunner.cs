@@ -41,15 +41,9 @@ internal sealed class AuditRunner(
         }
 
         var clock = Stopwatch.StartNew();
-        var ruleSet = rules.Load(request.RulesDirectory);
-        if (ruleSet.Diagnostics.Count > 0)
+        if (rules.LoadOrReport(request.RulesDirectory) is not { RuleSet: { } ruleSet })
         {
-            DiagnosticPrinter.Print(terminal.Error, ruleSet.Diagnostics);
-        }
-
-        if (ruleSet.RuleSet is null)
-        {
-            return BadInput($"The rule set has {DiagnosticPrinter.Count(ruleSet.Diagnostics)}; no report was written.");
+            return BadInput("No report was written.");
         }
 
         SnapshotLoadResult loaded;
@@ -68,9 +62,9 @@ internal sealed class AuditRunner(
         log.LogDebug("Loaded {Snapshot} in {Milliseconds} ms", request.Snapshot, clock.ElapsedMilliseconds);
 
         var profileName = request.Profile ?? snapshot.Review.Type;
-        if (ruleSet.RuleSet.FindProfile(profileName) is not { } profile)
+        if (ruleSet.FindProfile(profileName) is not { } profile)
         {
-            var known = string.Join(", ", ruleSet.RuleSet.Profiles.Select(p => p.Name));
+            var known = string.Join(", ", ruleSet.Profiles.Select(p => p.Name));
             return BadInput(request.Profile is null
                 ? $"The rule set has no profile for the review type '{profileName}'; choose one with --profile ({known})."
                 : $"Unknown profile '{profileName}'. Profiles: {known}.");
@@ -85,11 +79,11 @@ internal sealed class AuditRunner(
         clock.Restart();
         using (var progress = new ProgressLine(terminal.Error, terminal.ErrorIsTerminal && !request.Quiet))
         {
-            result = engine.Run(ruleSet.RuleSet, profile, snapshot, new InlineProgress<AuditProgress>(p =>
+            result = engine.Run(ruleSet, profile, snapshot, new InlineProgress<AuditProgress>(p =>
                 progress.Update($"Evaluating {p.RuleId} ({p.RulesDone} of {p.RulesTotal})")));
         }
 
-        log.LogDebug("Evaluated {Rules} rules in {Milliseconds} ms", ruleSet.RuleSet.RulesOf(profile).Count, clock.ElapsedMilliseconds);
+        log.LogDebug("Evaluated {Rules} rules in {Milliseconds} ms", ruleSet.RulesOf(profile).Count, clock.ElapsedMilliseconds);
 
         var stdoutTaken = targets.Any(t => t.Path is null);
         foreach (var target in targets)

@@ -117,11 +117,25 @@ public static class BhhApp
 public sealed record BhhSettings(string? RulesDirectory);
 
 /// <summary>Loads the rule set a command asked for: a folder, the BHH_RULES folder, or the built-in one.</summary>
-internal sealed class RuleSetProvider(RuleSetLoader loader, BhhSettings settings)
+internal sealed class RuleSetProvider(RuleSetLoader loader, BhhSettings settings, Terminal terminal)
 {
     public RuleSetLoadResult Load(string? directory)
     {
         var folder = directory ?? settings.RulesDirectory;
         return loader.Load(folder is null ? BuiltInRuleSource.Instance : new DirectoryRuleSource(folder));
+    }
+
+    /// <summary>Loads the rule set and prints its diagnostics; null (after saying so) when it has errors.</summary>
+    public RuleSetLoadResult? LoadOrReport(string? directory)
+    {
+        var loaded = Load(directory);
+        DiagnosticPrinter.Print(terminal.Error, loaded.Diagnostics);
+        if (loaded.RuleSet is null)
+        {
+            terminal.Error.WriteLine($"bhh: the rule set has {DiagnosticPrinter.Count(loaded.Diagnostics)}.");
+            return null;
+        }
+
+        return loaded;
     }
 }

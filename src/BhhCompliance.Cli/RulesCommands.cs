@@ -34,11 +34,8 @@ internal sealed class RulesRunner(Terminal terminal, RuleSetProvider rules)
 {
     public int Validate(string? directory)
     {
-        var loaded = rules.Load(directory);
-        DiagnosticPrinter.Print(terminal.Error, loaded.Diagnostics);
-        if (loaded.RuleSet is not { } ruleSet)
+        if (rules.LoadOrReport(directory) is not { RuleSet: { } ruleSet } loaded)
         {
-            terminal.Error.WriteLine($"bhh: the rule set has {DiagnosticPrinter.Count(loaded.Diagnostics)}.");
             return ExitCodes.BadInput;
         }
 
@@ -51,11 +48,8 @@ internal sealed class RulesRunner(Terminal terminal, RuleSetProvider rules)
 
     public int List(string? directory, string? profileName)
     {
-        var loaded = rules.Load(directory);
-        DiagnosticPrinter.Print(terminal.Error, loaded.Diagnostics);
-        if (loaded.RuleSet is not { } ruleSet)
+        if (rules.LoadOrReport(directory) is not { RuleSet: { } ruleSet })
         {
-            terminal.Error.WriteLine($"bhh: the rule set has {DiagnosticPrinter.Count(loaded.Diagnostics)}.");
             return ExitCodes.BadInput;
         }
 
