@@ -40,6 +40,11 @@ internal sealed class AuditRunner(
             return BadInput($"--out {clash} would overwrite a file of the snapshot; write the report somewhere else.");
         }
 
+        if (targets.FirstOrDefault(t => t.Path is not null && Directory.Exists(t.Path)) is { Path: { } folder })
+        {
+            return BadInput($"--out {folder} is a folder; give a file name, such as {Path.Join(folder, "findings.json")}.");
+        }
+
         var clock = Stopwatch.StartNew();
         if (rules.LoadOrReport(request.RulesDirectory) is not { RuleSet: { } ruleSet })
         {
@@ -88,7 +93,10 @@ internal sealed class AuditRunner(
         var stdoutTaken = targets.Any(t => t.Path is null);
         foreach (var target in targets)
         {
-            Write(result, target);
+            if (Write(result, target) is { } writeError)
+            {
+                return BadInput(writeError);
+            }
         }
 
         if (!stdoutTaken && !request.Quiet)
@@ -105,7 +113,7 @@ internal sealed class AuditRunner(
         {
             foreach (var finding in errors)
             {
-                terminal.Error.WriteLine($"bhh: internal error in rule {finding.RuleId}: {finding.Message}");
+                terminal.Error.WriteLine($"bhh: internal error: {finding.Message}");
             }
 
             return ExitCodes.InternalError;
@@ -114,26 +122,41 @@ internal sealed class AuditRunner(
         return result.HasFailures ? ExitCodes.Failures : ExitCodes.Success;
     }
 
-    private void Write(AuditResult result, OutputTarget target)
+    /// <summary>Writes one output; returns why it could not be written, or null.</summary>
+    private string? Write(AuditResult result, OutputTarget target)
     {
         if (target.Path is null)
         {
             Render(result, target.Format, terminal.Out, toTerminal: terminal.OutIsTerminal);
-            return;
+            return null;
         }
 
         var path = Path.GetFullPath(target.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
         // Write beside the target and move into place, so a failed run never leaves half a report.
         var temporary = path + ".partial";
-        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        try
         {
-            Render(result, target.Format, writer, toTerminal: false);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                Render(result, target.Format, writer, toTerminal: false);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+
+            return $"Cannot write {target.Path}: {ex.Message}";
         }
 
-        File.Move(temporary, path, overwrite: true);
         log.LogDebug("Wrote {Format} to {Path}", target.Format, path);
+        return null;
     }
 
     private void Render(AuditResult result, OutputFormat format, TextWriter writer, bool toTerminal)

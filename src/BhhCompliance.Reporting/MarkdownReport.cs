@@ -57,7 +57,7 @@ public sealed class MarkdownReport
             ["outcome"] = ReportWording.OutcomeLabel(r.Outcome),
             ["result"] = Md(r.Result),
         }).ToArray(),
-        ["attention"] = result.Findings.Where(f => f.Outcome is not (Outcome.Pass or Outcome.NotApplicable)).Select(Finding).ToArray(),
+        ["attention"] = FindingOrder.MostUrgentFirst(result.Findings.Where(f => f.Outcome != Outcome.Pass)).Select(Finding).ToArray(),
     };
 
     private static Dictionary<string, object?> Finding(Finding finding)
@@ -94,7 +94,7 @@ public sealed class MarkdownReport
         EvidenceValue.Text t => t.Value,
         EvidenceValue.TextList { Items.Count: 0 } => "none",
         EvidenceValue.TextList l => string.Join(", ", l.Items),
-        _ => "(none)",
+        _ => string.Empty,
     };
 
     private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";

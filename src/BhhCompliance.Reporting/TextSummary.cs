@@ -56,7 +56,7 @@ public static class TextSummary
             var grid = new Grid();
             grid.AddColumn(new GridColumn().NoWrap().PadRight(1));
             grid.AddColumn(new GridColumn());
-            foreach (var finding in attention.OrderByDescending(f => f.Outcome.Urgency()).ThenBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal))
+            foreach (var finding in FindingOrder.MostUrgentFirst(attention))
             {
                 var subject = finding.Subject == Finding.AgencySubject ? string.Empty : $" {finding.Subject}";
                 var lines = new List<string>
@@ -79,8 +79,11 @@ public static class TextSummary
 
             console.Write(grid);
         }
+        else
+        {
+            console.WriteLine();
+        }
 
-        console.WriteLine();
         var counts = Wire.Outcomes.Where(o => result.Count(o) > 0).Select(o => $"{result.Count(o)} {ReportWording.OutcomeLabel(o).ToLowerInvariant()}");
         console.MarkupLine(Esc($"Findings: {string.Join(", ", counts)}."));
         var determination = result.Determination;

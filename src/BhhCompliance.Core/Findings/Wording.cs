@@ -11,7 +11,7 @@ namespace BhhCompliance.Core.Findings;
 public static class Wording
 {
     public static string CannotEvaluate(IEnumerable<string> missingFiles) =>
-        $"Cannot evaluate: the snapshot has no {string.Join(" and no ", missingFiles)}.";
+        $"The snapshot has no {string.Join(" and no ", missingFiles)}.";
 
     public static string AddMissingFiles(IEnumerable<string> missingFiles) =>
         $"Add {string.Join(" and ", missingFiles)} to the snapshot and run the audit again.";
@@ -20,29 +20,29 @@ public static class Wording
         "Keep the snapshot and the rule set, and report the message to the tool's maintainers. The other rules were evaluated.";
 
     public static string RuleBroke(string ruleId, Exception exception) =>
-        $"Rule {ruleId} could not be evaluated because of an internal error ({exception.GetType().Name}: {exception.Message}). This is a defect in the rule set or the tool; please report it with the snapshot.";
+        $"Rule {ruleId} could not be evaluated: {exception.Message.TrimEnd('.')}. This is a defect in the rule set or the tool.";
 
     public static string NoCensus(DateOnly asOf) =>
-        $"Not applicable: no enrollees were enrolled on {Formats.Date(asOf)}, so no staffing is required.";
+        $"No enrollees were enrolled on {Formats.Date(asOf)}, so no staffing is required.";
 
     public static string NoActiveStaff(string roleName, DateOnly asOf) =>
-        $"Not applicable: no {roleName} was active on {Formats.Date(asOf)} (see TEAM-MINIMUM).";
+        $"No {roleName} was active on {Formats.Date(asOf)} to check (see TEAM-MINIMUM).";
 
     public static string NoActiveStaffInRoles(IEnumerable<string> roleNames, DateOnly asOf) =>
-        $"Not applicable: no {string.Join(" or ", roleNames)} was active on {Formats.Date(asOf)}.";
+        $"No {string.Join(" or ", roleNames)} was active on {Formats.Date(asOf)} to check.";
 
     public static string NoMemberMonths(ReviewPeriod period) =>
         period.FullMonths.Count == 0
-            ? $"Not applicable: the period {period} contains no full calendar month."
-            : $"Not applicable: no enrollee was enrolled for a full month of the period {period}.";
+            ? $"The period {period} contains no full calendar month."
+            : $"No enrollee was enrolled for a full month of the period {period}.";
 
     public static string NoServicesInPeriod(ReviewPeriod period) =>
-        $"Not applicable: no service records are dated in the period {period}.";
+        $"No service records are dated in the period {period}.";
 
     public static string NoClaimsInPeriod(ReviewPeriod period) =>
         period.FullMonths.Count == 0
-            ? $"Not applicable: the period {period} contains no full calendar month to claim."
-            : $"Not applicable: no claims are for a full month of the period {period}.";
+            ? $"The period {period} contains no full calendar month to claim."
+            : $"No claims are for a full month of the period {period}.";
 
     public static string DegreeLevelUnmet(string? actual, IEnumerable<string> allowed) =>
         $"degree level is {Recorded(actual)} (needs {OneOf(allowed)})";

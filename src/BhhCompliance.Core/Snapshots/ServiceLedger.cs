@@ -2,8 +2,15 @@ using BhhCompliance.Core.Domain;
 
 namespace BhhCompliance.Core.Snapshots;
 
-/// <summary>How often one procedure code occurs on service records in the period.</summary>
-public sealed record ProcedureCodeTally(string Code, int Records, SourceLine FirstSource);
+/// <summary>
+/// How often one procedure code occurs on service records in the period, with those records
+/// while there are at most <see cref="ServiceLedger.RecordsKeptPerCode"/> of them.
+/// </summary>
+public sealed record ProcedureCodeTally(string Code, int Records, SourceLine FirstSource)
+{
+    /// <summary>Every record with the code, in file order; null once the code is too common to keep them.</summary>
+    public IReadOnlyList<ServiceRecord>? Rows { get; init; }
+}
 
 /// <summary>
 /// What the rules need from services.csv, aggregated as the file streams by: minutes and
@@ -13,6 +20,13 @@ public sealed record ProcedureCodeTally(string Code, int Records, SourceLine Fir
 /// </summary>
 public sealed class ServiceLedger
 {
+    /// <summary>
+    /// Records are kept per procedure code up to this many, so that a stray code can be listed
+    /// row by row; a code used more often is a main code of the agency (or a systematic error)
+    /// and is kept as a count, so memory does not grow with the records.
+    /// </summary>
+    public const int RecordsKeptPerCode = 1_000;
+
     private readonly Dictionary<string, EnrolleeTally> _byEnrollee;
     private readonly Dictionary<string, int> _serviceCounts;
 
@@ -92,7 +106,7 @@ public sealed class ServiceLedgerBuilder(string fileName, ReviewPeriod period)
 {
     private readonly Dictionary<string, ServiceLedger.EnrolleeTally> _byEnrollee = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _serviceCounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (int Records, SourceLine First)> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CodeTally> _codes = new(StringComparer.Ordinal);
     private readonly List<ServiceRecord> _undocumented = [];
     private int _inPeriod;
     private int _outsidePeriod;
@@ -123,7 +137,13 @@ public sealed class ServiceLedgerBuilder(string fileName, ReviewPeriod period)
         _serviceCounts[record.Service] = _serviceCounts.GetValueOrDefault(record.Service) + 1;
 
         var code = record.ProcedureCode ?? string.Empty;
-        _codes[code] = _codes.TryGetValue(code, out var seen) ? (seen.Records + 1, seen.First) : (1, record.Source);
+        if (!_codes.TryGetValue(code, out var codeTally))
+        {
+            codeTally = new CodeTally(record.Source);
+            _codes.Add(code, codeTally);
+        }
+
+        codeTally.Add(record);
 
         if (!record.IsDocumented)
         {
@@ -147,7 +167,34 @@ public sealed class ServiceLedgerBuilder(string fileName, ReviewPeriod period)
         _byEnrollee,
         _serviceCounts,
         [.. _undocumented],
-        [.. _codes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ProcedureCodeTally(c.Key, c.Value.Records, c.Value.First))],
+        [.. _codes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ProcedureCodeTally(c.Key, c.Value.Records, c.Value.First) { Rows = c.Value.Rows })],
         _inPeriod,
         _outsidePeriod);
+
+    private sealed class CodeTally(SourceLine first)
+    {
+        public SourceLine First => first;
+
+        public int Records { get; private set; }
+
+        public List<ServiceRecord>? Rows { get; private set; } = [];
+
+        public void Add(in ServiceRecord record)
+        {
+            Records++;
+            if (Rows is null)
+            {
+                return;
+            }
+
+            if (Rows.Count < ServiceLedger.RecordsKeptPerCode)
+            {
+                Rows.Add(record);
+            }
+            else
+            {
+                Rows = null;
+            }
+        }
+    }
 }

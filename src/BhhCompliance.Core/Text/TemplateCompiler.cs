@@ -261,7 +261,8 @@ internal static partial class TemplateCompiler
         long l => l,
         double d => (decimal)d,
         string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
-        null => throw new InvalidOperationException("A number helper was given no value."),
-        var other => throw new InvalidOperationException($"A number helper was given '{other}', which is not a number."),
+        null => throw new InvalidOperationException("a number helper in a template was given no value"),
+        System.Collections.IEnumerable => throw new InvalidOperationException("a number helper in a template was given a list, which is not a number"),
+        var other => throw new InvalidOperationException($"a number helper in a template was given '{other}', which is not a number"),
     };
 }

@@ -41,7 +41,8 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
             ReadFile(file, draft, diagnostics);
         }
 
-        if (draft.Header is null)
+        // A file that could not be parsed may hold the section; its syntax error is the problem to fix.
+        if (draft.Header is null && draft.HeaderLocation is null && !draft.SomeFileUnreadable)
         {
             diagnostics.Add(Problems.NoRuleSetHeader(SourceLocation.OfFile(files[0].Path)));
         }
@@ -60,9 +61,11 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
 
     private void ReadFile(RuleFile file, Draft draft, DiagnosticBag diagnostics)
     {
+        var errorsBefore = diagnostics.ErrorCount;
         var root = YamlTree.Parse(file.Text, file.Path, diagnostics);
         if (root is null)
         {
+            draft.SomeFileUnreadable |= diagnostics.ErrorCount > errorsBefore;
             return;
         }
 
@@ -276,6 +279,8 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
         public (string Name, string Version)? Header { get; set; }
 
         public SourceLocation? HeaderLocation { get; set; }
+
+        public bool SomeFileUnreadable { get; set; }
 
         public Dictionary<string, SourceLocation> RuleIds { get; } = new(StringComparer.Ordinal);
 

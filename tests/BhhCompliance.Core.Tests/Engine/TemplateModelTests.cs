@@ -91,7 +91,7 @@ public sealed class TemplateModelTests
 
         Assert.Equal(Outcome.NotApplicable, finding.Outcome);
         Assert.NotEqual("template text", finding.Message);
-        Assert.StartsWith("Not applicable", finding.Message, StringComparison.Ordinal);
+        Assert.Equal("No enrollees were enrolled on 2026-09-30, so no staffing is required.", finding.Message);
         Assert.Equal(string.Empty, finding.Remediation);
     }
 

@@ -127,9 +127,10 @@ public sealed class ServicesDocumentedKind : RuleKind
 }
 
 /// <summary>
-/// Every service record in the period carries one of the BHH procedure codes. Details give one
-/// row per code that is not accepted, with its count and first line, because the ledger keeps
-/// counts per code rather than every record.
+/// Every service record in the period carries one of the BHH procedure codes. Details list each
+/// record with another code; a code on more than <see cref="ServiceLedger.RecordsKeptPerCode"/>
+/// records is listed once, with its count and first line, because the ledger keeps only a count
+/// for codes that common.
 /// </summary>
 public sealed class BillingCodesKind : RuleKind
 {
@@ -158,14 +159,11 @@ public sealed class BillingCodesKind : RuleKind
             yield break;
         }
 
-        yield return RuleResult.ForAgency(PassUnless(invalid.Count > 0), evidence) with
-        {
-            Details =
-            [
-                .. invalid.Select(t => new DetailRow(
-                    new Evidence { ["procedure_code"] = t.Code, ["records"] = t.Records },
-                    t.FirstSource)),
-            ],
-        };
+        var details = invalid
+            .SelectMany(t => t.Rows is { } rows
+                ? rows.Select(r => DetailRows.Of(r))
+                : [new DetailRow(new Evidence { ["procedure_code"] = t.Code, ["records"] = t.Records }, t.FirstSource)])
+            .OrderBy(d => d.Source.Line);
+        yield return RuleResult.ForAgency(PassUnless(invalid.Count > 0), evidence) with { Details = [.. details] };
     }
 }

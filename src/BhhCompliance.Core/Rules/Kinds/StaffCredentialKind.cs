@@ -27,7 +27,7 @@ public sealed class StaffCredentialKind : RuleKind
 
     public override IReadOnlyList<string> EvidenceKeys { get; } = ["degree_level", "degree_field", "bh_experience_years", "license_type"];
 
-    public override IReadOnlyList<string> TemplateFields { get; } = ["staff_id", "staff_name", "role_name", "degree_name", "unmet"];
+    public override IReadOnlyList<string> TemplateFields { get; } = ["staff_id", "staff_name", "role_name", "degree_name", "degree_field_name", "unmet"];
 
     public override SnapshotParts Requires => SnapshotParts.Staff;
 
@@ -102,6 +102,9 @@ public sealed class StaffCredentialKind : RuleKind
         ["role_name"] = BhhProgram.Roles.NameOf(member.Role),
         ["unmet"] = unmet?.ToArray() ?? [],
         ["degree_name"] = member.DegreeLevel is { } level ? BhhProgram.DegreeLevels.NameOf(level) : null,
+
+        // Fields are ids like public-health-administration; messages read them as words.
+        ["degree_field_name"] = member.DegreeField?.Replace('-', ' '),
         ["degree_level"] = member.DegreeLevel,
         ["degree_field"] = member.DegreeField,
         ["bh_experience_years"] = member.BhExperienceYears,

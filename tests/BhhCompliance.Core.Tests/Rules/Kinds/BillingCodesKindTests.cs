@@ -1,4 +1,5 @@
 using BhhCompliance.Core.Findings;
+using BhhCompliance.Core.Snapshots;
 using BhhCompliance.Core.Tests.TestData;
 using static BhhCompliance.Core.Tests.TestData.Dates;
 
@@ -25,7 +26,7 @@ public sealed class BillingCodesKindTests
     }
 
     [Fact]
-    public void Evaluate_OtherOrEmptyCodes_FailWithOneRowPerCode()
+    public void Evaluate_OtherOrEmptyCodes_FailWithEachRecordListed()
     {
         var snapshot = new SnapshotBuilder()
             .Service("E1", Day("2026-04-01"), procedureCode: "T1017")
@@ -40,11 +41,30 @@ public sealed class BillingCodesKindTests
         EvidenceAssert.Number(finding.Evidence, "services", 4);
         EvidenceAssert.Number(finding.Evidence, "invalid", 3);
         Assert.Equal(
-            [("", 1m, "services.csv:4"), ("99213", 2m, "services.csv:3")],
+            [("99213", "E1", "services.csv:3"), (null, "E2", "services.csv:4"), ("99213", "E2", "services.csv:5")],
             finding.Details.Select(d => (
-                ((EvidenceValue.Text)d.Fields["procedure_code"]).Value,
-                ((EvidenceValue.Number)d.Fields["records"]).Value,
+                (d.Fields["procedure_code"] as EvidenceValue.Text)?.Value,
+                ((EvidenceValue.Text)d.Fields["enrollee_id"]).Value,
                 d.Source.ToString())));
+    }
+
+    [Fact]
+    public void Evaluate_ACodeOnMoreRecordsThanTheLedgerKeeps_IsListedOnceWithItsCount()
+    {
+        var snapshot = new SnapshotBuilder().Service("E1", Day("2026-04-01"), procedureCode: "H0001");
+        for (var i = 0; i <= ServiceLedger.RecordsKeptPerCode; i++)
+        {
+            snapshot.Service("E1", Day("2026-05-01"), procedureCode: "99213");
+        }
+
+        var finding = TestRules.RunSingle(snapshot, TestRules.BillingCodes());
+
+        EvidenceAssert.Number(finding.Evidence, "invalid", ServiceLedger.RecordsKeptPerCode + 2);
+        Assert.Equal(2, finding.Details.Count);
+        Assert.Equal(new EvidenceValue.Text("H0001"), finding.Details[0].Fields["procedure_code"]);
+        Assert.Equal(new EvidenceValue.Text("99213"), finding.Details[1].Fields["procedure_code"]);
+        Assert.Equal(new EvidenceValue.Number(ServiceLedger.RecordsKeptPerCode + 1), finding.Details[1].Fields["records"]);
+        Assert.Equal("services.csv:3", finding.Details[1].Source.ToString());
     }
 
     [Fact]
