@@ -28,10 +28,17 @@ public sealed record RuleSummary(string RuleId, string Title, Severity Severity,
         }
     }
 
-    public static IReadOnlyList<RuleSummary> Of(AuditResult result) =>
-    [
-        .. result.Findings
-            .GroupBy(f => f.RuleId)
-            .Select(g => new RuleSummary(g.Key, g.First().Title, g.First().Severity, [.. g])),
-    ];
+    /// <summary>One summary per rule, in the rule set's order (its families, as the catalog lists them).</summary>
+    public static IReadOnlyList<RuleSummary> Of(AuditResult result)
+    {
+        var position = result.RuleOrder.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        return
+        [
+            .. result.Findings
+                .GroupBy(f => f.RuleId)
+                .OrderBy(g => position.GetValueOrDefault(g.Key, int.MaxValue))
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new RuleSummary(g.Key, g.First().Title, g.First().Severity, [.. g])),
+        ];
+    }
 }

@@ -60,7 +60,7 @@ public sealed partial class RulesCommandTests
         var rules = RuleSetFolders.CopyOfShipped(workspace.Sibling("rules"));
         var broken = Path.Join(rules, "zz-broken.yaml");
         File.WriteAllText(broken, RuleSetFolders.BrokenAddition);
-        var staffing = Path.Join(rules, "staffing.yaml");
+        var staffing = Path.Join(rules, "10-staffing.yaml");
         var firstNurseRatio = LineOf(staffing, "  - id: STAFF-NURSE-RATIO");
 
         var run = Bhh.Run("rules", "validate", rules);

@@ -24,6 +24,20 @@ public sealed class RuleSummaryTests
         Assert.Equal(5, summary.Findings.Count);
     }
 
+    [Fact]
+    public void Of_ListsRulesInTheRuleSetOrder_NotAlphabetically()
+    {
+        var result = Results.Of(
+            Staff("BILL-DUPLICATE", Outcome.Pass, "S01"),
+            Staff("CRED-NURSE", Outcome.Pass, "S01"),
+            Staff("STAFF-NURSE-RATIO", Outcome.Pass, "S01")) with
+        {
+            RuleOrder = ["STAFF-NURSE-RATIO", "CRED-NURSE", "BILL-DUPLICATE"],
+        };
+
+        Assert.Equal(["STAFF-NURSE-RATIO", "CRED-NURSE", "BILL-DUPLICATE"], RuleSummary.Of(result).Select(r => r.RuleId));
+    }
+
     [Theory]
     [InlineData(Outcome.Error, Outcome.Fail, Outcome.Error)]
     [InlineData(Outcome.CannotEvaluate, Outcome.Warn, Outcome.CannotEvaluate)]

@@ -32,7 +32,10 @@ public sealed class AuditEngine(RuleKindCatalog kinds)
             return byRule != 0 ? byRule : string.CompareOrdinal(a.Subject, b.Subject);
         });
 
-        return new AuditResult(ruleSet.Identity, profile.Name, snapshot.Agency, snapshot.Review, findings);
+        return new AuditResult(ruleSet.Identity, profile.Name, snapshot.Agency, snapshot.Review, findings)
+        {
+            RuleOrder = [.. rules.Select(r => r.Id)],
+        };
     }
 
     private List<Finding> Evaluate(RuleDefinition rule, AuditContext context)

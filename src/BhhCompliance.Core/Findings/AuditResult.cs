@@ -13,6 +13,9 @@ public sealed record AuditResult(
 {
     public Determination Determination { get; } = Determinations.From(Findings);
 
+    /// <summary>The ids of the rules run, in the rule set's order (findings themselves are sorted by id).</summary>
+    public IReadOnlyList<string> RuleOrder { get; init; } = [];
+
     /// <summary>How many findings have each outcome; every outcome is present, zero or not.</summary>
     public IReadOnlyDictionary<Outcome, int> Summary { get; } =
         Wire.Outcomes.ToDictionary(o => o, o => Findings.Count(f => f.Outcome == o));

@@ -123,6 +123,17 @@ public sealed class AuditEngineTests
     }
 
     [Fact]
+    public void Run_RuleOrder_IsTheRuleSetsOrder_WhileFindingsAreSortedById()
+    {
+        var snapshot = new SnapshotBuilder().DeclaredCensus(10).Staff("N1", "nurse-care-manager", licenseType: "RN").Build();
+
+        var result = TestRules.Run(snapshot, TestRules.StaffRatio(), TestRules.CredNurse());
+
+        Assert.Equal(["STAFF-NURSE-RATIO", "CRED-NURSE"], result.RuleOrder);
+        Assert.Equal(["CRED-NURSE", "STAFF-NURSE-RATIO"], result.Findings.Select(f => f.RuleId));
+    }
+
+    [Fact]
     public void Run_ProfileSelectsExactIdsAndPrefixPatterns()
     {
         var rules = new[]
