@@ -57,7 +57,7 @@ public sealed class MarkdownReport
             ["outcome"] = ReportWording.OutcomeLabel(r.Outcome),
             ["result"] = Md(r.Result),
         }).ToArray(),
-        ["attention"] = FindingOrder.MostUrgentFirst(result.Findings.Where(f => f.Outcome != Outcome.Pass)).Select(Finding).ToArray(),
+        ["attention"] = FindingOrder.MostUrgentFirst(result, result.Findings.Where(f => f.Outcome != Outcome.Pass)).Select(Finding).ToArray(),
     };
 
     private static Dictionary<string, object?> Finding(Finding finding)

@@ -31,7 +31,7 @@ public sealed record RuleSummary(string RuleId, string Title, Severity Severity,
     /// <summary>One summary per rule, in the rule set's order (its families, as the catalog lists them).</summary>
     public static IReadOnlyList<RuleSummary> Of(AuditResult result)
     {
-        var position = result.RuleOrder.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        var position = FindingOrder.RulePositions(result);
         return
         [
             .. result.Findings

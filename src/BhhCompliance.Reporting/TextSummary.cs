@@ -56,7 +56,7 @@ public static class TextSummary
             var grid = new Grid();
             grid.AddColumn(new GridColumn().NoWrap().PadRight(1));
             grid.AddColumn(new GridColumn());
-            foreach (var finding in FindingOrder.MostUrgentFirst(attention))
+            foreach (var finding in FindingOrder.MostUrgentFirst(result, attention))
             {
                 var subject = finding.Subject == Finding.AgencySubject ? string.Empty : $" {finding.Subject}";
                 var lines = new List<string>
