@@ -52,7 +52,7 @@ internal sealed class AuditRunner(
         }
 
         SnapshotLoadResult loaded;
-        using (var progress = new ProgressLine(terminal.Error, terminal.ErrorIsTerminal && !request.Quiet))
+        using (var progress = new ProgressLine(terminal.Error, terminal.ErrorIsTerminal))
         {
             loaded = snapshots.Load(request.Snapshot, new InlineProgress<LoadProgress>(p =>
                 progress.Update(p.BytesTotal > 0 ? $"Reading {p.File} ({p.BytesDone * 100 / p.BytesTotal}%)" : $"Reading {p.File}")));
@@ -82,7 +82,7 @@ internal sealed class AuditRunner(
 
         AuditResult result;
         clock.Restart();
-        using (var progress = new ProgressLine(terminal.Error, terminal.ErrorIsTerminal && !request.Quiet))
+        using (var progress = new ProgressLine(terminal.Error, terminal.ErrorIsTerminal))
         {
             result = engine.Run(ruleSet, profile, snapshot, new InlineProgress<AuditProgress>(p =>
                 progress.Update($"Evaluating {p.RuleId} ({p.RulesDone} of {p.RulesTotal})")));
