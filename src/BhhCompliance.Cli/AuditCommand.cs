@@ -19,7 +19,7 @@ internal static class AuditCommand
         };
         var format = new Option<string[]>("--format", "-f")
         {
-            Description = "Output format: text, json, md (pdf comes later). Repeat with --out for several outputs.",
+            Description = "Output format: text, json or md. Repeat, each with its --out, for several outputs.",
             HelpName = "FORMAT",
             AllowMultipleArgumentsPerToken = false,
         };

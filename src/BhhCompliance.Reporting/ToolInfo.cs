@@ -7,12 +7,6 @@ public sealed record ToolInfo(string Name, string Version)
 {
     public static ToolInfo Current { get; } = new("bhh", ReadVersion());
 
-    private static string ReadVersion()
-    {
-        var version = typeof(ToolInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-
-        // The SDK appends "+<commit>" when built from a repository; reports show the release only.
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        return plus >= 0 ? version[..plus] : version;
-    }
+    private static string ReadVersion() =>
+        typeof(ToolInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 }
