@@ -20,6 +20,7 @@ internal sealed class AuditRunner(
     RuleSetProvider rules,
     SnapshotLoader snapshots,
     AuditEngine engine,
+    ReportFiles files,
     ILogger<AuditRunner> log)
 {
     public int Run(AuditRequest request)
@@ -35,14 +36,9 @@ internal sealed class AuditRunner(
             return BadInput("PDF reports are not available in this version of bhh; use --format json, md or text.");
         }
 
-        if (OverwritesInput(targets, request.Snapshot) is { } clash)
+        if (ReportFiles.Check(targets, request.Snapshot) is { } targetError)
         {
-            return BadInput($"--out {clash} would overwrite a file of the snapshot; write the report somewhere else.");
-        }
-
-        if (targets.FirstOrDefault(t => t.Path is not null && Directory.Exists(t.Path)) is { Path: { } folder })
-        {
-            return BadInput($"--out {folder} is a folder; give a file name, such as {Path.Join(folder, "findings.json")}.");
+            return BadInput(targetError);
         }
 
         var clock = Stopwatch.StartNew();
@@ -75,6 +71,11 @@ internal sealed class AuditRunner(
                 : $"Unknown profile '{profileName}'. Profiles: {known}.");
         }
 
+        if (ruleSet.RulesOf(profile).Count == 0)
+        {
+            return BadInput($"The profile '{profile.Name}' selects no rule of the rule set {ruleSet.Identity.Name} {ruleSet.Identity.Version}; nothing would be audited.");
+        }
+
         if (request.AsOf is { } asOf)
         {
             snapshot = snapshot.AsOf(asOf);
@@ -90,18 +91,14 @@ internal sealed class AuditRunner(
 
         log.LogDebug("Evaluated {Rules} rules in {Milliseconds} ms", ruleSet.RulesOf(profile).Count, clock.ElapsedMilliseconds);
 
-        var stdoutTaken = targets.Any(t => t.Path is null);
-        foreach (var target in targets)
+        if (files.WriteAll(result, targets) is { } writeError)
         {
-            if (Write(result, target) is { } writeError)
-            {
-                return BadInput(writeError);
-            }
+            return BadInput(writeError);
         }
 
-        if (!stdoutTaken && !request.Quiet)
+        if (targets.All(t => t.Path is not null) && !request.Quiet)
         {
-            Render(result, OutputFormat.Text, terminal.Out, terminal.OutIsTerminal);
+            files.Render(result, OutputFormat.Text, terminal.Out, terminal.OutIsTerminal);
             foreach (var target in targets)
             {
                 terminal.Out.WriteLine($"Wrote {target.Path}");
@@ -120,86 +117,6 @@ internal sealed class AuditRunner(
         }
 
         return result.HasFailures ? ExitCodes.Failures : ExitCodes.Success;
-    }
-
-    /// <summary>Writes one output; returns why it could not be written, or null.</summary>
-    private string? Write(AuditResult result, OutputTarget target)
-    {
-        if (target.Path is null)
-        {
-            Render(result, target.Format, terminal.Out, toTerminal: terminal.OutIsTerminal);
-            return null;
-        }
-
-        var path = Path.GetFullPath(target.Path);
-
-        // Write beside the target and move into place, so a failed run never leaves half a report.
-        var temporary = path + ".partial";
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-            {
-                Render(result, target.Format, writer, toTerminal: false);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-
-            return $"Cannot write {target.Path}: {ex.Message}";
-        }
-
-        log.LogDebug("Wrote {Format} to {Path}", target.Format, path);
-        return null;
-    }
-
-    private void Render(AuditResult result, OutputFormat format, TextWriter writer, bool toTerminal)
-    {
-        switch (format)
-        {
-            case OutputFormat.Json:
-                {
-                    using var buffer = new MemoryStream();
-                    FindingsJson.Write(result, ToolInfo.Current, buffer);
-                    writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-                    break;
-                }
-
-            case OutputFormat.Markdown:
-                MarkdownReport.BuiltIn.Write(result, ToolInfo.Current, writer);
-                break;
-
-            case OutputFormat.Text when toTerminal:
-                TextSummary.Render(result, ToolInfo.Current, Terminal.Create(writer, colour: true, terminal.Width), ascii: false);
-                break;
-
-            case OutputFormat.Text:
-                writer.Write(TextSummary.Plain(result, ToolInfo.Current, Terminal.PlainWidth));
-                break;
-
-            default:
-                throw new InvalidOperationException($"No writer for {format}.");
-        }
-
-        writer.Flush();
-    }
-
-    /// <summary>The first --out that is one of the snapshot's own files, if any.</summary>
-    private static string? OverwritesInput(IEnumerable<OutputTarget> targets, string snapshotFolder)
-    {
-        if (!Directory.Exists(snapshotFolder))
-        {
-            return null;
-        }
-
-        var inputs = Directory.EnumerateFiles(snapshotFolder).Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
-        return targets.Where(t => t.Path is not null).Select(t => t.Path!).FirstOrDefault(p => inputs.Contains(Path.GetFullPath(p)));
     }
 
     private int BadInput(string message)

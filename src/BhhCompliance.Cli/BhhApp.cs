@@ -94,6 +94,7 @@ public static class BhhApp
         builder.Services.AddSingleton<RuleSetProvider>();
         builder.Services.AddSingleton<SnapshotLoader>();
         builder.Services.AddSingleton<AuditEngine>();
+        builder.Services.AddTransient<ReportFiles>();
         builder.Services.AddTransient<AuditRunner>();
         builder.Services.AddTransient<RulesRunner>();
         return builder.Build();

@@ -72,7 +72,7 @@ internal sealed class RulesRunner(Terminal terminal, RuleSetProvider rules)
         table.AddColumn("Severity");
         table.AddColumn("Kind");
         table.AddColumn("Title");
-        foreach (var rule in selected.OrderBy(r => r.Id, StringComparer.Ordinal))
+        foreach (var rule in selected)
         {
             table.AddRow(Markup.Escape(rule.Id), rule.Severity.Name(), Markup.Escape(rule.Kind), Markup.Escape(rule.Title));
         }

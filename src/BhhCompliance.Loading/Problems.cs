@@ -107,6 +107,12 @@ public static class Problems
     public static Diagnostic UnknownAgencyKey(SourceLocation at, string key, string where, IEnumerable<string> known) =>
         Warning("BHH2003", at, $"Unknown key '{key}' in {where} is ignored. Known keys: {string.Join(", ", known)}.");
 
+    public static Diagnostic LongPeriod(SourceLocation at, int months) =>
+        Warning("BHH2004", at, $"The period has {months} full months; a review period is usually a year or less. Check period_start and period_end.");
+
+    public static Diagnostic ImplausibleDate(SourceLocation at, string key, DateOnly date) =>
+        Error("BHH2006", at, $"'{key}' must be a date from 1900 to 2199, got '{Date(date)}'.");
+
     public static Diagnostic PeriodReversed(SourceLocation at, DateOnly start, DateOnly end) =>
         Error("BHH2005", at, $"The period ends ({Date(end)}) before it starts ({Date(start)}).");
 

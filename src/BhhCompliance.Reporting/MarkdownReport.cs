@@ -75,27 +75,17 @@ public sealed class MarkdownReport
             ["remediation"] = Md(finding.Remediation),
             ["evidence"] = finding.Evidence.Select(e => new Dictionary<string, object?>
             {
-                ["key"] = Md(e.Key),
-                ["value"] = Md(Show(e.Value)),
+                ["key"] = $"`{e.Key}`",
+                ["value"] = Md(Formats.Show(e.Value, grouped: true)),
             }).ToArray(),
             ["detail_count"] = finding.Details.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
             ["detail_noun"] = finding.Details.Count == 1 ? "row" : "rows",
             ["detail_header"] = Row(columns.Select(Md)),
             ["detail_divider"] = Row(columns.Select(_ => "---")),
             ["detail_rows"] = finding.Details.Select(d => Row(columns.Select(c =>
-                c == "source" ? Md(d.Source.ToString()) : d.Fields.TryGetValue(c, out var v) ? Md(Show(v)) : string.Empty))).ToArray(),
+                c == "source" ? Md(d.Source.ToString()) : d.Fields.TryGetValue(c, out var v) ? Md(Formats.Show(v)) : string.Empty))).ToArray(),
         };
     }
-
-    /// <summary>An evidence value as people read it: numbers to two places, lists joined.</summary>
-    internal static string Show(EvidenceValue value) => value switch
-    {
-        EvidenceValue.Number n => Formats.Plain(n.Value),
-        EvidenceValue.Text t => t.Value,
-        EvidenceValue.TextList { Items.Count: 0 } => "none",
-        EvidenceValue.TextList l => string.Join(", ", l.Items),
-        _ => string.Empty,
-    };
 
     private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";
 

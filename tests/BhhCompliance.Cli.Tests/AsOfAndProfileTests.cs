@@ -87,6 +87,30 @@ public sealed class AsOfAndProfileTests
     }
 
     [Fact]
+    public void Profile_NameIgnoresCase_LikeTheReviewType()
+    {
+        using var snapshot = SnapshotBuilder.Clean().Build();
+
+        using var findings = Audit(snapshot, "--profile", "Credentialing");
+
+        Assert.Equal("credentialing", findings.Root.GetProperty("profile").GetString());
+        Assert.Equal(CredentialingRules, findings.RuleIds);
+    }
+
+    [Fact]
+    public void Profile_ThatSelectsNoRule_IsBadInput_NotACertification()
+    {
+        using var snapshot = SnapshotBuilder.Clean().Build();
+        var rules = RuleSetFolders.Write(snapshot.Sibling("rules"), RuleSetFolders.WithEmptyProfile);
+
+        var run = Bhh.Run("audit", snapshot.Path, "--rules", rules, "--profile", "chart-audit", "--format", "json", "--out", snapshot.Out("findings.json"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(["bhh: The profile 'chart-audit' selects no rule of the rule set test-rules 1; nothing would be audited."], run.ErrorLines);
+        Assert.False(File.Exists(snapshot.Out("findings.json")));
+    }
+
+    [Fact]
     public void Profile_Credentialing_RunsOnlyItsRules()
     {
         using var snapshot = SnapshotBuilder.Clean().Build();

@@ -19,7 +19,7 @@ public sealed class AuditOutputTests
         var run = Bhh.Run("audit", snapshot.Path, "--format", "json", "--out", input);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Equal([$"bhh: --out {input} would overwrite a file of the snapshot; write the report somewhere else."], run.ErrorLines);
+        Assert.Equal([$"bhh: --out {input} would overwrite or add a file of the snapshot; write the report somewhere else."], run.ErrorLines);
         Assert.Equal(before, File.ReadAllBytes(input));
         Assert.False(File.Exists(input + ".partial"));
     }
@@ -36,6 +36,67 @@ public sealed class AuditOutputTests
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal(before, File.ReadAllBytes(input));
+    }
+
+    [Theory]
+    [InlineData("claims.csv")]
+    [InlineData("PC-TRACKER.CSV")]
+    public void Audit_OutNamesASnapshotFileThatDoesNotExistYet_IsRefusedAndNotCreated(string file)
+    {
+        // A report written as claims.csv would be read as the agency's claims by the next audit.
+        using var snapshot = SnapshotBuilder.Clean().Without(SnapshotBuilder.ClaimsFile).Build();
+        var target = snapshot.File(file);
+
+        var run = Bhh.Run("audit", snapshot.Path, "--format", "text", "--out", target);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.False(File.Exists(target));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Audit_EmptyOut_IsABadArgument(string path)
+    {
+        using var snapshot = SnapshotBuilder.Clean().Build();
+
+        var run = Bhh.Run("audit", snapshot.Path, "--format", "json", "--out", path);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(["bhh: --out needs a file name."], run.ErrorLines);
+    }
+
+    [Fact]
+    public void Audit_OutEndingInASeparator_IsAFolder_AndNothingIsCreated()
+    {
+        using var snapshot = SnapshotBuilder.Clean().Build();
+        var folder = snapshot.Out("reports") + Path.DirectorySeparatorChar;
+
+        var run = Bhh.Run("audit", snapshot.Path, "--format", "json", "--out", folder);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("is a folder", run.Error, StringComparison.Ordinal);
+        Assert.Empty(snapshot.FilesOutsideSnapshot());
+    }
+
+    [Fact]
+    public void Audit_OneOutputCannotBeWritten_NoneIsWritten()
+    {
+        using var snapshot = SnapshotBuilder.Clean().Build();
+
+        // A file where a folder should be makes the second output impossible to write.
+        var blocker = snapshot.Out("blocker");
+        Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
+        File.WriteAllText(blocker, "not a folder");
+
+        var run = Bhh.Run(
+            "audit", snapshot.Path,
+            "--format", "json", "--out", snapshot.Out("findings.json"),
+            "--format", "md", "--out", Path.Join(blocker, "report.md"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith("bhh: Cannot write the reports: ", run.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.Equal(["out/blocker"], snapshot.FilesOutsideSnapshot());
     }
 
     [Fact]

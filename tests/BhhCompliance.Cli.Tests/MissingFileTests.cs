@@ -44,7 +44,7 @@ public sealed class MissingFileTests
         var run = Bhh.Run("audit", snapshot.Path);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains("Findings: 21 cannot evaluate.", run.OutLines);
+        Assert.Contains("Findings: 21 cannot evaluate (21 in all, for 21 rules).", run.OutLines);
         Assert.Equal(
             "21 findings were not evaluated (cannot evaluate or error); the determination covers only the rules that ran.",
             run.OutLines[^1]);

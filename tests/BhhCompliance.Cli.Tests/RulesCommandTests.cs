@@ -7,14 +7,15 @@ namespace BhhCompliance.Cli.Tests;
 public sealed partial class RulesCommandTests
 {
     /// <summary>The rules of the Connecticut rule set (rules.md), in id order.</summary>
+    // In the rule set's order: the catalog's families, staffing first.
     private static readonly string[] AllRules =
     [
-        "BILL-DUPLICATE", "BILL-ENROLLED", "BILL-SUBSTANTIATED",
-        "CRED-DIRECTOR", "CRED-LICENSE-CURRENT", "CRED-LICENSE-EXPIRING", "CRED-NURSE", "CRED-PC-CONSULTANT",
-        "PC-HOURS", "PC-NOT-BILLED",
-        "STAFF-ADMIN-RATIO", "STAFF-DIRECTOR-RATIO", "STAFF-NURSE-RATIO", "STAFF-PEER-RATIO", "STAFF-SPECIALIST-RATIO", "STAFF-TRANSITION-RATIO",
-        "SVC-BILLING-CODE", "SVC-CORE-SERVICES", "SVC-DOCUMENTED", "SVC-MONTHLY-MINIMUM",
+        "STAFF-DIRECTOR-RATIO", "STAFF-NURSE-RATIO", "STAFF-SPECIALIST-RATIO", "STAFF-PEER-RATIO", "STAFF-TRANSITION-RATIO", "STAFF-ADMIN-RATIO",
         "TEAM-MINIMUM",
+        "CRED-DIRECTOR", "CRED-PC-CONSULTANT", "CRED-NURSE", "CRED-LICENSE-CURRENT", "CRED-LICENSE-EXPIRING",
+        "PC-HOURS", "PC-NOT-BILLED",
+        "SVC-MONTHLY-MINIMUM", "SVC-CORE-SERVICES", "SVC-DOCUMENTED", "SVC-BILLING-CODE",
+        "BILL-SUBSTANTIATED", "BILL-ENROLLED", "BILL-DUPLICATE",
     ];
 
     [Fact]

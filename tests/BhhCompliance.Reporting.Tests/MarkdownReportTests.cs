@@ -110,7 +110,7 @@ public sealed class MarkdownReportTests
 
         var start = lines.IndexOf("| Evidence | Value |");
         Assert.Equal(
-            ["|---|---|", "| census | 812 |", "| caseload | 200 |", "| required\\_fte | 4.06 |", "| actual\\_fte | 3.5 |"],
+            ["|---|---|", "| `census` | 812 |", "| `caseload` | 200 |", "| `required_fte` | 4.06 |", "| `actual_fte` | 3.5 |"],
             lines.Skip(start + 1).Take(5));
         Assert.Contains("**Citation:** DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff", lines);
         Assert.Contains("**What to do:** Add registered nurse time until Nurse Care Manager FTE reaches 4.06.", lines);
@@ -127,8 +127,8 @@ public sealed class MarkdownReportTests
 
         var lines = Lines(Write(Results.Of(Results.Finding("SVC-CORE-SERVICES", Outcome.Fail, "Two services are missing.", evidence))));
 
-        Assert.Contains("| missing | care-management, family-support |", lines);
-        Assert.Contains("| extra | none |", lines);
+        Assert.Contains("| `missing` | care-management, family-support |", lines);
+        Assert.Contains("| `extra` | none |", lines);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed partial class TextSummaryTests
 
         Assert.Equal(
             [
-                "Findings: 3 pass, 1 warn, 2 fail, 1 cannot evaluate.",
+                "Findings: 3 pass, 1 warn, 2 fail, 1 cannot evaluate (7 in all, for 6 rules).",
                 "Determination: CONDITIONAL - a major rule failed; a corrective action plan is required.",
                 "1 finding was not evaluated (cannot evaluate or error); the determination covers only the rules that ran.",
             ],
@@ -124,7 +124,7 @@ public sealed partial class TextSummaryTests
         var lines = Lines(Plain(result));
 
         Assert.DoesNotContain("Needs attention", lines);
-        Assert.Equal(["Findings: 2 pass.", "Determination: CERTIFIED - no critical or major rule failed."], lines.TakeLast(2));
+        Assert.Equal(["Findings: 2 pass (2 in all, for 2 rules).", "Determination: CERTIFIED - no critical or major rule failed."], lines.TakeLast(2));
     }
 
     [Fact]

@@ -36,6 +36,17 @@ public static class BhhProgram
         new Term("master", "master's"),
         new Term("doctorate", "doctorate"));
 
+    /// <summary>
+    /// Names for the degree fields the BHH Director qualification lists, so that messages read
+    /// "a clinical discipline" rather than "clinical". staff.csv may hold other fields too.
+    /// </summary>
+    public static Vocabulary DegreeFields { get; } = new(
+        "degree field",
+        new Term("clinical", "a clinical discipline"),
+        new Term("public-health-administration", "public health administration"),
+        new Term("health-care-administration", "health care administration"),
+        new Term("hospital-administration", "hospital administration"));
+
     public static Vocabulary PcActivities { get; } = new(
         "PC Tracker activity",
         new Term("case-review", "case review"),

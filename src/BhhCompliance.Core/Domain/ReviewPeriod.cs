@@ -51,6 +51,11 @@ public sealed record ReviewPeriod
         var first = YearMonth.Of(start);
         if (start != first.FirstDay)
         {
+            if (first is { Year: 9999, Month: 12 })
+            {
+                return [];
+            }
+
             first = first.Next;
         }
 
@@ -58,6 +63,10 @@ public sealed record ReviewPeriod
         for (var month = first; month.LastDay <= end; month = month.Next)
         {
             months.Add(month);
+            if (month is { Year: 9999, Month: 12 })
+            {
+                break;
+            }
         }
 
         return [.. months];

@@ -57,7 +57,7 @@ public sealed class AuditEngine(RuleKindCatalog kinds)
         {
             // Materialise inside the try: kinds yield lazily, and a throw mid-way must not leave half a rule.
             var results = kind.Evaluate(rule, context).ToList();
-            return [.. results.Select(result => ToFinding(rule, result, context))];
+            return [.. results.Select(result => ToFinding(rule, kind, result, context))];
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -65,14 +65,14 @@ public sealed class AuditEngine(RuleKindCatalog kinds)
         }
     }
 
-    private static Finding ToFinding(RuleDefinition rule, RuleResult result, AuditContext context)
+    private static Finding ToFinding(RuleDefinition rule, RuleKind kind, RuleResult result, AuditContext context)
     {
         if (result.Reason is { } reason)
         {
             return Create(rule, result.Outcome, result.Subject, reason, result.Evidence, result.Details, string.Empty);
         }
 
-        var model = TemplateModel(rule, result, context);
+        var model = TemplateModel(rule, kind, result, context);
         return Create(rule, result.Outcome, result.Subject, rule.Message.Render(model), result.Evidence, result.Details, rule.Remediation.Render(model));
     }
 
@@ -89,8 +89,11 @@ public sealed class AuditEngine(RuleKindCatalog kinds)
         string remediation) =>
         new(rule.Id, rule.Title, rule.Severity, outcome, subject, message, evidence, rule.Citation, remediation, details);
 
-    /// <summary>What a template sees: the common fields, the parameters, the kind's extra values and the evidence.</summary>
-    private static Dictionary<string, object?> TemplateModel(RuleDefinition rule, RuleResult result, AuditContext context)
+    /// <summary>
+    /// What a template sees: the common fields, every parameter of the kind (null when the rule
+    /// leaves an optional one out), the kind's extra values and the evidence.
+    /// </summary>
+    private static Dictionary<string, object?> TemplateModel(RuleDefinition rule, RuleKind kind, RuleResult result, AuditContext context)
     {
         var snapshot = context.Snapshot;
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -109,9 +112,10 @@ public sealed class AuditEngine(RuleKindCatalog kinds)
             ["agency_id"] = snapshot.Agency.Id,
             ["agency_name"] = snapshot.Agency.Name ?? snapshot.Agency.Id,
         };
-        foreach (var (name, value) in rule.Parameters.All)
+        foreach (var parameter in kind.Parameters)
         {
-            model[name] = value is IReadOnlyList<string> list ? list.ToArray() : value;
+            var value = rule.Parameters.Find(parameter.Name);
+            model[parameter.Name] = value is IReadOnlyList<string> list ? list.ToArray() : value;
         }
 
         foreach (var (name, value) in result.TemplateValues)

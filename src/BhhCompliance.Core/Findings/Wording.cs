@@ -26,7 +26,7 @@ public static class Wording
         $"No enrollees were enrolled on {Formats.Date(asOf)}, so no staffing is required.";
 
     public static string NoActiveStaff(string roleName, DateOnly asOf) =>
-        $"No {roleName} was active on {Formats.Date(asOf)} to check (see TEAM-MINIMUM).";
+        $"No {roleName} was active on {Formats.Date(asOf)} to check.";
 
     public static string NoActiveStaffInRoles(IEnumerable<string> roleNames, DateOnly asOf) =>
         $"No {string.Join(" or ", roleNames)} was active on {Formats.Date(asOf)} to check.";

@@ -89,7 +89,8 @@ public sealed class ParameterValues
 
     public IEnumerable<KeyValuePair<string, object>> All => _values.OrderBy(v => v.Key, StringComparer.Ordinal);
 
-    public bool Has(string name) => _values.ContainsKey(name);
+    /// <summary>The value of <paramref name="name"/>, or null when the rule does not give it.</summary>
+    public object? Find(string name) => _values.GetValueOrDefault(name);
 
     public decimal Decimal(string name) => (decimal)Get(name);
 

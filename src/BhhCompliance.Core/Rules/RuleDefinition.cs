@@ -32,7 +32,9 @@ public sealed record Profile(string Name, string Description, IReadOnlyList<stri
 
 public sealed record RuleSet(RuleSetIdentity Identity, IReadOnlyList<RuleDefinition> Rules, IReadOnlyList<Profile> Profiles)
 {
-    public Profile? FindProfile(string name) => Profiles.FirstOrDefault(p => p.Name == name);
+    /// <summary>The profile of that name, ignoring case as review types do.</summary>
+    public Profile? FindProfile(string name) =>
+        Profiles.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public IReadOnlyList<RuleDefinition> RulesOf(Profile profile) => [.. Rules.Where(r => profile.Selects(r.Id))];
 }

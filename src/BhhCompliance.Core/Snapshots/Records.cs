@@ -25,6 +25,9 @@ public sealed record StaffMember(
     public bool IsActiveOn(DateOnly day) => StartDate <= day && (EndDate is null || EndDate >= day);
 
     public string DisplayName => string.IsNullOrEmpty(Name) ? StaffId : Name;
+
+    /// <summary>A license is current on a day when its expiry is recorded and not before that day.</summary>
+    public bool HasCurrentLicenseOn(DateOnly day) => LicenseExpires is { } expires && expires >= day;
 }
 
 /// <summary>One row of enrollees.csv. <see cref="DisenrolledOn"/> is the last enrolled day, inclusive.</summary>

@@ -37,8 +37,7 @@ public sealed class ServiceLedger
         Dictionary<string, int> serviceCounts,
         IReadOnlyList<ServiceRecord> undocumented,
         IReadOnlyList<ProcedureCodeTally> procedureCodes,
-        int recordsInPeriod,
-        int recordsOutsidePeriod)
+        int recordsInPeriod)
     {
         FileName = fileName;
         Period = period;
@@ -47,7 +46,6 @@ public sealed class ServiceLedger
         UndocumentedInPeriod = undocumented;
         ProcedureCodesInPeriod = procedureCodes;
         RecordsInPeriod = recordsInPeriod;
-        RecordsOutsidePeriod = recordsOutsidePeriod;
     }
 
     public string FileName { get; }
@@ -56,8 +54,6 @@ public sealed class ServiceLedger
 
     /// <summary>Service records dated inside the period.</summary>
     public int RecordsInPeriod { get; }
-
-    public int RecordsOutsidePeriod { get; }
 
     /// <summary>Records in the period with an empty <c>note_id</c>, in file order.</summary>
     public IReadOnlyList<ServiceRecord> UndocumentedInPeriod { get; }
@@ -109,9 +105,6 @@ public sealed class ServiceLedgerBuilder(string fileName, ReviewPeriod period)
     private readonly Dictionary<string, CodeTally> _codes = new(StringComparer.Ordinal);
     private readonly List<ServiceRecord> _undocumented = [];
     private int _inPeriod;
-    private int _outsidePeriod;
-
-    public ReviewPeriod Period => period;
 
     public void Add(in ServiceRecord record)
     {
@@ -128,7 +121,6 @@ public sealed class ServiceLedgerBuilder(string fileName, ReviewPeriod period)
 
         if (!period.Contains(record.Date))
         {
-            _outsidePeriod++;
             return;
         }
 
@@ -168,8 +160,7 @@ public sealed class ServiceLedgerBuilder(string fileName, ReviewPeriod period)
         _serviceCounts,
         [.. _undocumented],
         [.. _codes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ProcedureCodeTally(c.Key, c.Value.Records, c.Value.First) { Rows = c.Value.Rows })],
-        _inPeriod,
-        _outsidePeriod);
+        _inPeriod);
 
     private sealed class CodeTally(SourceLine first)
     {

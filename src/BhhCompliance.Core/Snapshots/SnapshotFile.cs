@@ -28,6 +28,10 @@ public static class SnapshotFile
     public const string ChartSample = "chart-sample.csv";
     public const string Attestations = "attestations.csv";
 
+    /// <summary>Every file name a snapshot folder may hold.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [Agency, Staff, Enrollees, Services, PcTrackerCsv, PcTrackerXlsx, Claims, ChartEvents, ChartSample, Attestations];
+
     /// <summary>The file names a user would supply for a part, for "cannot evaluate" messages.</summary>
     public static string Describe(SnapshotParts part) => part switch
     {

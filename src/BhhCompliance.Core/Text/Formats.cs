@@ -18,9 +18,12 @@ public static class Formats
     /// <summary>Up to two decimals, no trailing zeros: 812, 3.5, 4.06.</summary>
     public static string Number(decimal value) => Round2(value).ToString("#,##0.##", Invariant);
 
-    /// <summary>A rate as a percentage with at most one decimal: 0.925 shows as 92.5%.</summary>
+    /// <summary>
+    /// A rate as a percentage with at most one decimal, rounded down so that 1,999 months met
+    /// out of 2,000 shows as 99.9%, never as 100%: 0.925 shows as 92.5%.
+    /// </summary>
     public static string Percent(decimal rate) =>
-        Math.Round(rate * 100m, 1, MidpointRounding.AwayFromZero).ToString("0.#", Invariant) + "%";
+        Math.Round(rate * 100m, 1, MidpointRounding.ToZero).ToString("0.#", Invariant) + "%";
 
     public static string Money(decimal amount) => "$" + Round2(amount).ToString("#,##0.00", Invariant);
 
@@ -30,6 +33,20 @@ public static class Formats
         var rounded = Round2(value);
         return rounded == 0m ? "0" : rounded.ToString("0.##", Invariant);
     }
+
+    /// <summary>
+    /// An evidence or detail value as text: numbers as findings.json writes them (or, with
+    /// <paramref name="grouped"/>, with thousands separators), lists joined with commas ("none"
+    /// when empty), no value as an empty string.
+    /// </summary>
+    public static string Show(Findings.EvidenceValue value, bool grouped = false) => value switch
+    {
+        Findings.EvidenceValue.Number n => grouped ? Number(n.Value) : Plain(n.Value),
+        Findings.EvidenceValue.Text t => t.Value,
+        Findings.EvidenceValue.TextList { Items.Count: 0 } => "none",
+        Findings.EvidenceValue.TextList l => string.Join(", ", l.Items),
+        _ => string.Empty,
+    };
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
 }

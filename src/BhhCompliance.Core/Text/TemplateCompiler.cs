@@ -25,7 +25,7 @@ internal static partial class TemplateCompiler
     {
         ["fixed"] = "a number with two decimals: {{fixed actual_fte}} gives 3.50",
         ["number"] = "a number with up to two decimals: {{number census}} gives 812",
-        ["percent"] = "a rate as a percentage: {{percent rate}} gives 92.5%",
+        ["percent"] = "a rate as a percentage, rounded down: {{percent rate}} gives 92.5%",
         ["money"] = "an amount in dollars: {{money amount_at_risk}} gives $1,234.00",
         ["list"] = "a list joined with commas (or a separator you give), or 'none': {{list missing}}, {{list unmet \"; \"}}",
         ["plural"] = "a word for a count: {{plural unmet \"month\" \"months\"}}",
@@ -135,11 +135,22 @@ internal static partial class TemplateCompiler
                 default:
                     {
                         var tokens = Tokens(body.TrimStart('&', '^'));
-                        if (tokens.Count == 1 && tokens[0] == "else")
+                        if (tokens[0] == "else")
                         {
                             if (blocks.Count == 0)
                             {
                                 problems.Add(new TemplateProblem(open, "'{{else}}' is outside any block.", false));
+                            }
+
+                            // {{else if x}} chains another condition onto the open block.
+                            if (tokens.Count > 1)
+                            {
+                                if (tokens[1] is not ("if" or "unless"))
+                                {
+                                    problems.Add(new TemplateProblem(open, $"'{{{{else {tokens[1]}}}}}' must be '{{{{else if ...}}}}' or '{{{{else unless ...}}}}'.", false));
+                                }
+
+                                CheckArguments(tokens.Skip(2), open, fields, insideScope, problems);
                             }
 
                             break;

@@ -13,40 +13,45 @@ internal static class ParameterReader
         var diagnostics = rule.Diagnostics;
         var errorsBefore = diagnostics.ErrorCount;
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
-        var given = new Dictionary<string, (YamlScalar Key, YamlNode Value)>(StringComparer.Ordinal);
-
-        if (node is not null)
+        var fields = node is null ? null : YamlFields.Of(node, rule.File, diagnostics, "the parameters", "parameters");
+        if (node is not null && fields is null)
         {
-            if (YamlFields.Of(node, rule.File, diagnostics, "the parameters", "parameters") is not { } fields)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            foreach (var spec in kind.Parameters)
+        foreach (var spec in kind.Parameters)
+        {
+            var value = fields?.Node(spec.Name);
+            if (value is null)
             {
-                var value = fields.Node(spec.Name);
-                if (value is not null && ReadValue(spec, value, fields) is { } typed)
+                if (fields?.KeyLocation(spec.Name) is { } emptyAt)
                 {
-                    if (spec.Check(typed) is { } problem)
-                    {
-                        diagnostics.Add(Problems.BadParameter(value.At(rule.File), problem));
-                    }
-                    else
-                    {
-                        values[spec.Name] = typed;
-                    }
+                    diagnostics.Add(Problems.WrongType(emptyAt, spec.Name, spec.TypeName, "nothing"));
                 }
+                else if (spec.Required)
+                {
+                    diagnostics.Add(Problems.MissingParameter(node?.At(rule.File) ?? rule.Location, spec.Name, kind.Name));
+                }
+
+                continue;
             }
 
-            fields.ReportUnknownKeys((at, key, _, _) => Problems.UnknownParameter(at, key, kind.Name, kind.Parameters.Select(p => p.Name)));
-            given = ((YamlMapping)node).Entries.GroupBy(e => e.Key.Value).ToDictionary(g => g.Key, g => (g.First().Key, g.First().Value));
+            if (ReadValue(spec, value, fields!) is not { } typed)
+            {
+                continue;
+            }
+
+            if (spec.Check(typed) is { } problem)
+            {
+                diagnostics.Add(Problems.BadParameter(value.At(rule.File), problem));
+            }
+            else
+            {
+                values[spec.Name] = typed;
+            }
         }
 
-        foreach (var spec in kind.Parameters.Where(p => p.Required && !given.ContainsKey(p.Name)))
-        {
-            diagnostics.Add(Problems.MissingParameter(node?.At(rule.File) ?? rule.Location, spec.Name, kind.Name));
-        }
-
+        fields?.ReportUnknownKeys((at, key, _, _) => Problems.UnknownParameter(at, key, kind.Name, kind.Parameters.Select(p => p.Name)));
         return diagnostics.ErrorCount == errorsBefore ? new ParameterValues(values) : null;
     }
 
@@ -64,9 +69,9 @@ internal static class ParameterReader
                         return null;
                     }
 
-                    if (number != decimal.Truncate(number))
+                    if (number != decimal.Truncate(number) || number < int.MinValue || number > int.MaxValue)
                     {
-                        fields.Diagnostics.Add(Problems.WrongType(node.At(fields.File), spec.Name, "a whole number", $"'{number.ToString(CultureInfo.InvariantCulture)}'"));
+                        fields.Diagnostics.Add(Problems.WrongType(node.At(fields.File), spec.Name, "a whole number (at most 2,147,483,647)", $"'{number.ToString(CultureInfo.InvariantCulture)}'"));
                         return null;
                     }
 

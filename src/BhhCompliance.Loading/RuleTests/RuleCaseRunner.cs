@@ -98,7 +98,7 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
 
         foreach (var (key, value) in expected.Evidence)
         {
-            var actual = finding.Evidence.TryGetValue(key, out var found) ? Show(found) : "(absent)";
+            var actual = finding.Evidence.TryGetValue(key, out var found) ? Formats.Show(found) : "(absent)";
             if (actual != value)
             {
                 differences.Add($"{label}: evidence {key} expected {value}, got {actual}");
@@ -110,15 +110,6 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
             differences.Add($"{label}: expected {details} detail rows, got {finding.Details.Count}");
         }
     }
-
-    /// <summary>An evidence value as the expectation writes it: numbers as findings.json shows them, lists as [a, b].</summary>
-    private static string Show(EvidenceValue value) => value switch
-    {
-        EvidenceValue.Number n => Formats.Plain(n.Value),
-        EvidenceValue.Text t => t.Value,
-        EvidenceValue.TextList l => "[" + string.Join(", ", l.Items) + "]",
-        _ => "null",
-    };
 
     private static Expectation? ReadExpectation(string text, DiagnosticBag diagnostics)
     {
@@ -140,7 +131,7 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
 
             var rule = fields.Text("rule", required: true);
             var subject = fields.Text("subject") ?? Finding.AgencySubject;
-            var outcome = fields.Text("outcome");
+            var outcome = fields.Text("outcome", required: true);
             var evidence = new List<(string, string)>();
             switch (fields.Node("evidence"))
             {
@@ -161,15 +152,22 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
         }
 
         top.ReportUnknownKeys();
+        if (findings.Count == 0 && !diagnostics.HasErrors)
+        {
+            diagnostics.Add(Problems.MissingKey(top.Location, "expect", "expect.yaml (at least one expectation)"));
+        }
+
         return diagnostics.HasErrors ? null : new Expectation(profile, asOf, findings);
     }
 
+    /// <summary>An expected value in the form <see cref="Formats.Show"/> gives the actual one.</summary>
     private static string ExpectedText(YamlNode node) => node switch
     {
-        YamlScalar { IsNull: true } => "null",
+        YamlScalar { IsNull: true } => string.Empty,
         YamlScalar scalar when scalar.IsPlain && decimal.TryParse(scalar.Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number) => Formats.Plain(number),
         YamlScalar scalar => scalar.Value,
-        YamlSequence list => "[" + string.Join(", ", list.Items.Select(ExpectedText)) + "]",
+        YamlSequence { Items.Count: 0 } => "none",
+        YamlSequence list => string.Join(", ", list.Items.Select(ExpectedText)),
         _ => node.Describe(),
     };
 

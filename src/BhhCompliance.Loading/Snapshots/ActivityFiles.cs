@@ -8,7 +8,7 @@ namespace BhhCompliance.Loading.Snapshots;
 /// <summary>services.csv, the PC Tracker and claims.csv: dated records that refer to the rosters.</summary>
 internal static class ActivityFiles
 {
-    public static Loaded<ServiceLedger> Services(IEnumerable<RowReader> rows, SnapshotFiles files, References references, ReviewPeriod? period)
+    public static Loaded<ServiceLedger> Services(IEnumerable<RowReader> rows, References references, ReviewPeriod? period)
     {
         // Without a period (agency.yaml unusable) the rows are still checked; the ledger is discarded.
         var ledger = new ServiceLedgerBuilder(SnapshotFile.Services, period ?? new ReviewPeriod(DateOnly.MinValue, DateOnly.MinValue));
@@ -34,13 +34,11 @@ internal static class ActivityFiles
         return new(ledger.Build());
     }
 
-    public static Loaded<SnapshotTable<PcTrackerEntry>> PcTracker(IEnumerable<RowReader> rows, SnapshotFiles files, References references)
+    public static Loaded<SnapshotTable<PcTrackerEntry>> PcTracker(IEnumerable<RowReader> rows, string fileName, References references, ReviewPeriod? period)
     {
         var entries = new List<PcTrackerEntry>();
-        string? fileName = null;
         foreach (var row in rows)
         {
-            fileName ??= row.File;
             var date = row.Date("date", required: true);
             var consultant = row.Text("consultant_id", required: true);
             references.CheckStaff(row, "consultant_id", consultant);
@@ -49,7 +47,7 @@ internal static class ActivityFiles
             var enrolleeId = row.Text("enrollee_id");
             references.CheckEnrollee(row, "enrollee_id", enrolleeId);
             var billed = row.Boolean("billed_to_medicaid") ?? false;
-            WarnIfOutside(row, "date", date, files.Period);
+            WarnIfOutside(row, "date", date, period);
 
             if (row.IsValid)
             {
@@ -57,10 +55,10 @@ internal static class ActivityFiles
             }
         }
 
-        return new(new SnapshotTable<PcTrackerEntry>(fileName ?? SnapshotFile.PcTrackerCsv, entries));
+        return new(new SnapshotTable<PcTrackerEntry>(fileName, entries));
     }
 
-    public static Loaded<SnapshotTable<Claim>> Claims(IEnumerable<RowReader> rows, SnapshotFiles files, References references)
+    public static Loaded<SnapshotTable<Claim>> Claims(IEnumerable<RowReader> rows, References references, ReviewPeriod? period)
     {
         var claims = new List<Claim>();
         var ids = new UniqueIds("claim_id");
@@ -72,9 +70,9 @@ internal static class ActivityFiles
             references.CheckEnrollee(row, "enrollee_id", enrolleeId);
             var month = row.Month("month", required: true);
             var amount = row.Decimal("amount", 0m, 1_000_000m, required: true);
-            if (month is { } m && files.Period is { } period && period.IndexOfFullMonth(m) < 0)
+            if (month is { } m && period is { } p && p.IndexOfFullMonth(m) < 0)
             {
-                row.Report(Problems.ClaimMonthOutsidePeriod(row.At("month"), m.ToString(), FullMonthsOf(period)));
+                row.Report(Problems.ClaimMonthOutsidePeriod(row.At("month"), m.ToString(), FullMonthsOf(p)));
             }
 
             if (row.IsValid)

@@ -59,9 +59,20 @@ internal static class AgencyFile
         enrollment?.ReportUnknownKeys(Problems.UnknownAgencyKey);
         top.ReportUnknownKeys(Problems.UnknownAgencyKey);
 
-        if (start is { } s && end is { } e && e < s)
+        // A year typed wrong (0026 for 2026) would make a period of two thousand years.
+        asOf = Plausible(review, "as_of", asOf, diagnostics);
+        start = Plausible(review, "period_start", start, diagnostics);
+        end = Plausible(review, "period_end", end, diagnostics);
+        if (start is { } s && end is { } e)
         {
-            diagnostics.Add(Problems.PeriodReversed(review!.Node("period_end")!.At(file), s, e));
+            if (e < s)
+            {
+                diagnostics.Add(Problems.PeriodReversed(review!.Node("period_end")!.At(file), s, e));
+            }
+            else if (new ReviewPeriod(s, e).FullMonths.Count is > LongPeriodMonths and var months)
+            {
+                diagnostics.Add(Problems.LongPeriod(review!.Node("period_end")!.At(file), months));
+            }
         }
 
         if (diagnostics.ErrorCount > errors || id is null || asOf is null || start is null || end is null)
@@ -74,6 +85,20 @@ internal static class AgencyFile
             new ReviewInfo(reviewType, asOf.Value, new ReviewPeriod(start.Value, end.Value)),
             census,
             censusAt);
+    }
+
+    /// <summary>More full months than this in a period is worth a warning.</summary>
+    private const int LongPeriodMonths = 36;
+
+    private static DateOnly? Plausible(YamlFields? fields, string key, DateOnly? date, DiagnosticBag diagnostics)
+    {
+        if (date is { Year: < 1900 or > 2199 } wrong)
+        {
+            diagnostics.Add(Problems.ImplausibleDate(fields!.Node(key)!.At(SnapshotFile.Agency), key, wrong));
+            return null;
+        }
+
+        return date;
     }
 
     private static string? Term(YamlFields? fields, string key, Vocabulary vocabulary, DiagnosticBag diagnostics)

@@ -7,7 +7,7 @@ namespace BhhCompliance.Loading.Snapshots;
 /// <summary>staff.csv and enrollees.csv: the rosters that other files refer to.</summary>
 internal static class RosterFiles
 {
-    public static Loaded<SnapshotTable<StaffMember>> Staff(IEnumerable<RowReader> rows, SnapshotFiles files)
+    public static Loaded<SnapshotTable<StaffMember>> Staff(IEnumerable<RowReader> rows, string fileName)
     {
         var staff = new List<StaffMember>();
         var ids = new UniqueIds("staff_id");
@@ -36,10 +36,10 @@ internal static class RosterFiles
             }
         }
 
-        return new(new SnapshotTable<StaffMember>(SnapshotFile.Staff, staff), ids.All);
+        return new(new SnapshotTable<StaffMember>(fileName, staff), ids.All);
     }
 
-    public static Loaded<SnapshotTable<Enrollee>> Enrollees(IEnumerable<RowReader> rows, SnapshotFiles files)
+    public static Loaded<SnapshotTable<Enrollee>> Enrollees(IEnumerable<RowReader> rows, string fileName)
     {
         var enrollees = new List<Enrollee>();
         var ids = new UniqueIds("enrollee_id");
@@ -60,7 +60,7 @@ internal static class RosterFiles
             }
         }
 
-        return new(new SnapshotTable<Enrollee>(SnapshotFile.Enrollees, enrollees), ids.All);
+        return new(new SnapshotTable<Enrollee>(fileName, enrollees), ids.All);
     }
 }
 

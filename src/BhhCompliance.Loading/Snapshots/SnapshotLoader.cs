@@ -51,9 +51,9 @@ public sealed class SnapshotLoader
         // A roster that could not be read to the end would make every reference to a missing row
         // look wrong; references are checked only against rosters read whole.
         var references = new References(staff is { Complete: true } ? staff.Ids : null, enrollees is { Complete: true } ? enrollees.Ids : null);
-        var services = files.Read(SnapshotFile.Services, (rows, f) => ActivityFiles.Services(rows, f, references, period));
+        var services = files.Read(SnapshotFile.Services, (rows, _) => ActivityFiles.Services(rows, references, period));
         var pcTracker = ReadPcTracker(files, references);
-        var claims = files.Read(SnapshotFile.Claims, (rows, f) => ActivityFiles.Claims(rows, f, references));
+        var claims = files.Read(SnapshotFile.Claims, (rows, _) => ActivityFiles.Claims(rows, references, period));
         var chartEvents = files.Read(SnapshotFile.ChartEvents, (rows, _) => ChartFiles.Events(rows, references));
         var chartSample = files.Read(SnapshotFile.ChartSample, (rows, _) => ChartFiles.Sample(rows, references));
         var attestations = files.Read(SnapshotFile.Attestations, (rows, _) => ChartFiles.Attestations(rows, references));
@@ -104,7 +104,7 @@ public sealed class SnapshotLoader
         }
 
         var name = xlsx ? SnapshotFile.PcTrackerXlsx : SnapshotFile.PcTrackerCsv;
-        return files.Read(name, (rows, f) => ActivityFiles.PcTracker(rows, f, references));
+        return files.Read(name, (rows, fileName) => ActivityFiles.PcTracker(rows, fileName, references, files.Period));
     }
 }
 
@@ -148,7 +148,8 @@ internal sealed class SnapshotFiles(string folder, DiagnosticBag diagnostics, Re
 
     public bool Exists(string name) => File.Exists(Path.Join(folder, name));
 
-    public Loaded<T>? Read<T>(string name, Func<IEnumerable<RowReader>, SnapshotFiles, Loaded<T>> read)
+    /// <summary>Reads the file <paramref name="name"/>, if the snapshot has it, with <paramref name="read"/> (given the rows and the name).</summary>
+    public Loaded<T>? Read<T>(string name, Func<IEnumerable<RowReader>, string, Loaded<T>> read)
     {
         var path = Path.Join(folder, name);
         if (!File.Exists(path))
@@ -163,7 +164,7 @@ internal sealed class SnapshotFiles(string folder, DiagnosticBag diagnostics, Re
                 : new CsvTable(path, name, diagnostics);
             var status = new TableStatus();
             var rows = WithProgress(TableReader.Read(source, Schemas.For(name), diagnostics, status), source);
-            return read(rows, this) with { Complete = status.Complete };
+            return read(rows, name) with { Complete = status.Complete };
         }
         catch (IOException ex)
         {
@@ -203,16 +204,14 @@ internal static class Schemas
 {
     public static TableSchema For(string name) => name switch
     {
-        SnapshotFile.Staff => TableSchema.Of(
-            name, "staff_id*", "name", "role*", "fte*", "degree_level", "degree_field", "license_type", "license_expires", "bh_experience_years", "start_date*", "end_date"),
-        SnapshotFile.Enrollees => TableSchema.Of(name, "enrollee_id*", "enrolled_on*", "disenrolled_on"),
-        SnapshotFile.Services => TableSchema.Of(name, "enrollee_id*", "date*", "service*", "minutes*", "procedure_code", "staff_id", "note_id"),
-        SnapshotFile.PcTrackerCsv or SnapshotFile.PcTrackerXlsx => TableSchema.Of(
-            name, "date*", "consultant_id*", "minutes*", "activity*", "enrollee_id", "billed_to_medicaid"),
-        SnapshotFile.Claims => TableSchema.Of(name, "claim_id*", "enrollee_id*", "month*", "amount*"),
-        SnapshotFile.ChartEvents => TableSchema.Of(name, "enrollee_id*", "event*", "date*", "detail"),
-        SnapshotFile.ChartSample => TableSchema.Of(name, "enrollee_id*"),
-        SnapshotFile.Attestations => TableSchema.Of(name, "enrollee_id*", "criterion*", "answer*", "reviewer", "date", "comment"),
+        SnapshotFile.Staff => TableSchema.Of("staff_id*", "name", "role*", "fte*", "degree_level", "degree_field", "license_type", "license_expires", "bh_experience_years", "start_date*", "end_date"),
+        SnapshotFile.Enrollees => TableSchema.Of("enrollee_id*", "enrolled_on*", "disenrolled_on"),
+        SnapshotFile.Services => TableSchema.Of("enrollee_id*", "date*", "service*", "minutes*", "procedure_code", "staff_id", "note_id"),
+        SnapshotFile.PcTrackerCsv or SnapshotFile.PcTrackerXlsx => TableSchema.Of("date*", "consultant_id*", "minutes*", "activity*", "enrollee_id", "billed_to_medicaid"),
+        SnapshotFile.Claims => TableSchema.Of("claim_id*", "enrollee_id*", "month*", "amount*"),
+        SnapshotFile.ChartEvents => TableSchema.Of("enrollee_id*", "event*", "date*", "detail"),
+        SnapshotFile.ChartSample => TableSchema.Of("enrollee_id*"),
+        SnapshotFile.Attestations => TableSchema.Of("enrollee_id*", "criterion*", "answer*", "reviewer", "date", "comment"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a snapshot table."),
     };
 }

@@ -8,7 +8,7 @@ namespace BhhCompliance.Loading.Tables;
 /// <c>""</c> for a quote, line breaks inside quotes allowed. It reports physical line numbers,
 /// so a diagnostic points at the line an editor shows, and it reads strict UTF-8 (a byte order
 /// mark is allowed) so that a file in another encoding is an error rather than silent mojibake.
-/// Blank lines are skipped.
+/// Blank lines, and lines of nothing but commas, are skipped.
 /// </summary>
 internal sealed class CsvTable : ITableSource
 {
@@ -159,7 +159,8 @@ internal sealed class CsvTable : ITableSource
                 }
             }
 
-            if (!malformed)
+            // Spreadsheet exports often end with rows of bare commas; like blank lines, they hold nothing.
+            if (!malformed && !AllEmpty(fields, count))
             {
                 yield return new TableRow(startLine, fields, count);
             }
@@ -167,6 +168,19 @@ internal sealed class CsvTable : ITableSource
     }
 
     public void Dispose() => _stream.Dispose();
+
+    private static bool AllEmpty(string[] fields, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(fields[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// The decoder fails on a whole buffer, ahead of the line being read, so the line of the

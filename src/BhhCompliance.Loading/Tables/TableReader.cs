@@ -36,7 +36,9 @@ internal static class TableReader
 
             if (!header.Fits(record))
             {
-                diagnostics.Add(Problems.FieldCount(new SourceLocation(source.FileName, record.Line, 0), record.Count, header.Named));
+                // The column is the first field too many, or the one after the last field when fields are missing.
+                var column = Math.Min(record.Count, header.Named) + 1;
+                diagnostics.Add(Problems.FieldCount(new SourceLocation(source.FileName, record.Line, column), record.Count, header.Named));
                 status.SkippedRows++;
                 continue;
             }
@@ -96,7 +98,7 @@ internal static class TableReader
         {
             if (required && !columns.ContainsKey(name))
             {
-                diagnostics.Add(Problems.MissingColumn(new SourceLocation(file, header.Line, 0), name));
+                diagnostics.Add(Problems.MissingColumn(new SourceLocation(file, header.Line, 1), name));
                 ok = false;
             }
         }

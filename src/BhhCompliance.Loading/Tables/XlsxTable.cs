@@ -7,7 +7,8 @@ namespace BhhCompliance.Loading.Tables;
 
 /// <summary>
 /// The first worksheet of an XLSX workbook, read as a table with the same columns as its CSV
-/// form. A row's "line" is its spreadsheet row number. Cells typed as dates become
+/// form. Whatever goes wrong inside the workbook (a damaged package, truncated XML) is the
+/// file's problem, reported as unreadable, never a crash. A row's "line" is its spreadsheet row number. Cells typed as dates become
 /// <c>YYYY-MM-DD</c>, numbers their invariant text, booleans <c>yes</c>/<c>no</c>.
 /// </summary>
 internal sealed class XlsxTable : ITableSource
@@ -37,7 +38,7 @@ internal sealed class XlsxTable : ITableSource
         {
             reader = ExcelReaderFactory.CreateOpenXmlReader(_stream, new ExcelReaderConfiguration { LeaveOpen = true });
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ExcelDataReader.Exceptions.ExcelReaderException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             _diagnostics.Add(Problems.Unreadable(SourceLocation.OfFile(FileName), $"it is not an Excel workbook (.xlsx): {ex.Message}"));
             StoppedEarly = true;
@@ -55,7 +56,7 @@ internal sealed class XlsxTable : ITableSource
                 {
                     more = reader.Read();
                 }
-                catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException or ExcelDataReader.Exceptions.ExcelReaderException)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     _diagnostics.Add(Problems.Unreadable(SourceLocation.OfFile(FileName), ex.Message));
                     StoppedEarly = true;

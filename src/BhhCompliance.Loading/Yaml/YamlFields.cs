@@ -87,6 +87,10 @@ internal sealed class YamlFields
         return null;
     }
 
+    /// <summary>Where <paramref name="key"/> is written, when the mapping has it, even with an empty value.</summary>
+    public SourceLocation? KeyLocation(string key) =>
+        _entries.TryGetValue(key, out var entry) ? entry.Key.At(_file) : null;
+
     /// <summary>A non-empty text value: a plain or quoted scalar.</summary>
     public string? Text(string key, bool required = false) => AsText(Node(key, required), key);
 

@@ -43,6 +43,31 @@ internal static class RuleSetFolders
             """,
     };
 
+    /// <summary>A valid rule set whose chart-audit profile selects CHART-* rules it does not have.</summary>
+    public static readonly IReadOnlyDictionary<string, string> WithEmptyProfile = new Dictionary<string, string>
+    {
+        ["ruleset.yaml"] = """
+            rule_set:
+              name: test-rules
+              version: "1"
+            profiles:
+              - name: chart-audit
+                description: chart criteria only
+                rules: [CHART-*]
+            rules:
+              - id: TEAM-MINIMUM
+                kind: team-minimum
+                title: Every core team role is staffed
+                severity: critical
+                citation: Test citation
+                parameters:
+                  roles: [director]
+                message: "Missing: {{list missing_names}}."
+                remediation: "Fill the missing roles."
+
+            """,
+    };
+
     /// <summary>A rule set whose only file is not YAML a rule set can use.</summary>
     public static readonly IReadOnlyDictionary<string, string> Unreadable = new Dictionary<string, string>
     {

@@ -161,4 +161,18 @@ public sealed class ReviewPeriodTests
         }).CheckThrowOnFailure(1000);
 
     private static string[] Names(IEnumerable<YearMonth> months) => [.. months.Select(m => m.ToString())];
+
+    [Fact]
+    public void FullMonths_PeriodEndingInTheLastMonthOfTheCalendar_StopsThere()
+    {
+        var period = new ReviewPeriod(new DateOnly(9999, 10, 15), new DateOnly(9999, 12, 31));
+
+        Assert.Equal([new YearMonth(9999, 11), new YearMonth(9999, 12)], period.FullMonths);
+    }
+
+    [Fact]
+    public void FullMonths_PeriodStartingLateInTheLastMonthOfTheCalendar_IsEmpty()
+    {
+        Assert.Empty(new ReviewPeriod(new DateOnly(9999, 12, 2), new DateOnly(9999, 12, 31)).FullMonths);
+    }
 }

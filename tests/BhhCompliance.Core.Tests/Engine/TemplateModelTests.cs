@@ -138,4 +138,21 @@ public sealed class TemplateModelTests
         Assert.Equal(["duplicates", "amount_at_risk"], keys["claims-duplicate"]);
         Assert.Equal(14, keys.Count);
     }
+
+    [Fact]
+    public void Message_NamingAnOptionalParameterTheRuleLeavesOut_RendersItAsEmpty()
+    {
+        // CRED-NURSE gives license_types but not degree_levels; its templates may still name both.
+        var rule = TestRules.Rule(
+            "CRED-NURSE",
+            "staff-credential",
+            TestRules.Parameters(("role", "nurse-care-manager"), ("license_types", new[] { "RN", "APRN" })),
+            message: "{{#if degree_levels}}Degrees: {{list degree_levels}}.{{else}}No degree rule.{{/if}} Licenses: {{list license_types}}.");
+        var snapshot = new SnapshotBuilder().Staff("N1", "nurse-care-manager", licenseType: "RN");
+
+        var finding = TestRules.RunSingle(snapshot, rule);
+
+        Assert.Equal(Outcome.Pass, finding.Outcome);
+        Assert.Equal("No degree rule. Licenses: RN, APRN.", finding.Message);
+    }
 }

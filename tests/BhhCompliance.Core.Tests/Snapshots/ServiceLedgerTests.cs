@@ -73,10 +73,9 @@ public sealed class ServiceLedgerTests
     }
 
     [Fact]
-    public void RecordCounts_SplitInsideAndOutsideThePeriod_PartialMonthInside()
+    public void RecordsInPeriod_CountsOnlyRecordsInsideThePeriod_PartialMonthIncluded()
     {
         Assert.Equal(5, _ledger.RecordsInPeriod);
-        Assert.Equal(3, _ledger.RecordsOutsidePeriod);
     }
 
     [Fact]

@@ -44,10 +44,11 @@ public sealed class FormatsTests
 
     [Theory]
     [InlineData("0.925", "92.5%")]
-    [InlineData("0.9995", "100%")]
-    [InlineData("0.91666", "91.7%")]
+    [InlineData("0.9995", "99.9%")]
+    [InlineData("1", "100%")]
+    [InlineData("0.91666", "91.6%")]
     [InlineData("0", "0%")]
-    public void Percent_OneDecimalAtMost(string value, string expected) => Assert.Equal(expected, Formats.Percent(Parse(value)));
+    public void Percent_OneDecimalAtMost_RoundedDownSoOnlyAllShowsAsAHundred(string value, string expected) => Assert.Equal(expected, Formats.Percent(Parse(value)));
 
     [Fact]
     public void Date_IsIsoCalendarDate() => Assert.Equal("2028-02-29", Formats.Date(new DateOnly(2028, 2, 29)));

@@ -13,7 +13,7 @@ namespace BhhCompliance.Loading.Tests.RuleTests;
 /// </summary>
 public sealed class RuleCaseTests
 {
-    private static readonly RuleSet ShippedRules = new RuleSetLoader(RuleKindCatalog.Standard).Load(new DirectoryRuleSource(RepositoryPaths.Rules)).RuleSet!;
+    private static readonly RuleSet ShippedRules = LoadShippedRules();
 
     public static TheoryData<string> Cases()
     {
@@ -35,6 +35,30 @@ public sealed class RuleCaseTests
         var result = runner.Run(ShippedRules, Path.Join(RepositoryPaths.RuleTests, name), name);
 
         Assert.True(result.Passed, string.Join(Environment.NewLine, result.Differences));
+    }
+
+    [Theory]
+    [InlineData("expect:\n  - rule: TEAM-MINIMUM\n", "expect.yaml(2,5): error BHH1003: 'outcome' is missing from an expectation; it is required.")]
+    [InlineData("expect: []\n", "expect.yaml(1,1): error BHH1003: 'expect' is missing from expect.yaml (at least one expectation); it is required.")]
+    public void RuleCase_ThatCouldNotFail_IsRejected(string expect, string problem)
+    {
+        // A case without an outcome, or without any expectation, would pass whatever the rules did.
+        using var folder = new TemporaryFolder();
+        folder.Write("agency.yaml", "agency:\n  id: T\nreview:\n  as_of: 2026-09-30\n  period_start: 2026-04-01\n  period_end: 2026-09-30\n");
+        folder.Write("expect.yaml", expect);
+        var runner = new RuleCaseRunner(new AuditEngine(RuleKindCatalog.Standard), new SnapshotLoader());
+
+        var result = runner.Run(ShippedRules, folder.Path, "case");
+
+        Assert.False(result.Passed);
+        Assert.Equal([problem], result.Differences);
+    }
+
+    private static RuleSet LoadShippedRules()
+    {
+        var loaded = new RuleSetLoader(RuleKindCatalog.Standard).Load(new DirectoryRuleSource(RepositoryPaths.Rules));
+        return loaded.RuleSet ?? throw new InvalidOperationException(
+            "The shipped rule set does not load: " + string.Join(Environment.NewLine, loaded.Diagnostics));
     }
 
     [Fact]

@@ -69,7 +69,6 @@ public sealed class SnapshotLoaderTests
         var services = LoadValid().Services!;
 
         Assert.Equal(3, services.RecordsInPeriod);
-        Assert.Equal(0, services.RecordsOutsidePeriod);
         Assert.Equal(75m, services.MinutesIn("E1", new YearMonth(2026, 4)));
         Assert.Equal(60m, services.MinutesIn("E2", new YearMonth(2026, 5)));
         Assert.Equal(0m, services.MinutesIn("E1", new YearMonth(2026, 5)));

@@ -105,6 +105,35 @@ public sealed class XlsxTableTests
         Assert.Null(result.Snapshot);
     }
 
+    [Fact]
+    public void Load_TruncatedWorkbook_ReportsTheFileUnreadable_NotAnInternalError()
+    {
+        using var folder = Snapshot();
+        var path = Path.Join(folder.Path, "pc-tracker.xlsx");
+        Workbook.Write(path, Header, ["2026-04-14", "S3", 30, "case-review", "E1", "no"]);
+
+        // Cut the worksheet's XML in half, as a failed copy or download would.
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            var sheet = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            string xml;
+            using (var reader = new StreamReader(sheet.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+
+            sheet.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            writer.Write(xml[..(xml.Length / 2)]);
+        }
+
+        var result = new SnapshotLoader().Load(folder.Path);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(("BHH2009", "pc-tracker.xlsx"), (diagnostic.Code, diagnostic.Location.File));
+        Assert.Null(result.Snapshot);
+    }
+
     private static TemporaryFolder Snapshot()
     {
         var folder = new TemporaryFolder();

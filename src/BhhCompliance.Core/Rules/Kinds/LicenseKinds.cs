@@ -24,8 +24,7 @@ public sealed class LicenseCurrentKind : RuleKind
         LicensedStaff.Evaluate(rule, context, member =>
         {
             // An empty expiry cannot be shown to be current; a license expiring on the as-of date still is.
-            var current = member.LicenseExpires is { } expires && expires >= context.AsOf;
-            return (PassUnless(!current), new Evidence
+            return (PassUnless(!member.HasCurrentLicenseOn(context.AsOf)), new Evidence
             {
                 ["license_type"] = member.LicenseType,
                 ["license_expires"] = member.LicenseExpires,
@@ -78,7 +77,7 @@ internal static class LicensedStaff
     public static ParameterSpec RolesParameter { get; } =
         new("roles", ParameterType.TextList, "the roles that require a license") { Vocabulary = BhhProgram.Roles };
 
-    public static IReadOnlyList<string> TemplateFields { get; } = ["staff_id", "staff_name", "role_name", "license_current"];
+    public static IReadOnlyList<string> TemplateFields => StaffValues.Fields;
 
     public static IEnumerable<RuleResult> Evaluate(RuleDefinition rule, AuditContext context, Func<StaffMember, (Outcome Outcome, Evidence Evidence)> check)
     {
@@ -99,13 +98,7 @@ internal static class LicensedStaff
             yield return new RuleResult(outcome, Finding.StaffSubject(member.StaffId), evidence)
             {
                 Details = outcome == Outcome.Pass ? [] : [DetailRows.Of(member)],
-                TemplateValues = new Dictionary<string, object?>
-                {
-                    ["staff_id"] = member.StaffId,
-                    ["staff_name"] = member.DisplayName,
-                    ["role_name"] = BhhProgram.Roles.NameOf(member.Role),
-                    ["license_current"] = member.LicenseExpires is { } expires && expires >= context.AsOf,
-                },
+                TemplateValues = StaffValues.For(member, context),
             };
         }
     }

@@ -27,7 +27,7 @@ public sealed class StaffCredentialKind : RuleKind
 
     public override IReadOnlyList<string> EvidenceKeys { get; } = ["degree_level", "degree_field", "bh_experience_years", "license_type"];
 
-    public override IReadOnlyList<string> TemplateFields { get; } = ["staff_id", "staff_name", "role_name", "degree_name", "degree_field_name", "unmet"];
+    public override IReadOnlyList<string> TemplateFields { get; } = [.. StaffValues.Fields, "unmet"];
 
     public override SnapshotParts Requires => SnapshotParts.Staff;
 
@@ -90,26 +90,10 @@ public sealed class StaffCredentialKind : RuleKind
             yield return new RuleResult(PassUnless(unmet.Count > 0), Finding.StaffSubject(member.StaffId), evidence)
             {
                 Details = unmet.Count > 0 ? [DetailRows.Of(member)] : [],
-                TemplateValues = StaffTemplateValues(member, unmet),
+                TemplateValues = StaffValues.For(member, context, unmet),
             };
         }
     }
-
-    private static Dictionary<string, object?> StaffTemplateValues(StaffMember member, IReadOnlyList<string>? unmet = null) => new()
-    {
-        ["staff_id"] = member.StaffId,
-        ["staff_name"] = member.DisplayName,
-        ["role_name"] = BhhProgram.Roles.NameOf(member.Role),
-        ["unmet"] = unmet?.ToArray() ?? [],
-        ["degree_name"] = member.DegreeLevel is { } level ? BhhProgram.DegreeLevels.NameOf(level) : null,
-
-        // Fields are ids like public-health-administration; messages read them as words.
-        ["degree_field_name"] = member.DegreeField?.Replace('-', ' '),
-        ["degree_level"] = member.DegreeLevel,
-        ["degree_field"] = member.DegreeField,
-        ["bh_experience_years"] = member.BhExperienceYears,
-        ["license_type"] = member.LicenseType,
-    };
 
     private static bool IsOneOf(string? value, IReadOnlyList<string> accepted) =>
         !string.IsNullOrEmpty(value) && accepted.Contains(value, StringComparer.OrdinalIgnoreCase);

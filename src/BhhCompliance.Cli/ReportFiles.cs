@@ -1,0 +1,140 @@
+using System.Text;
+using BhhCompliance.Core.Findings;
+using BhhCompliance.Core.Snapshots;
+using BhhCompliance.Reporting;
+
+namespace BhhCompliance.Cli;
+
+/// <summary>
+/// Writes an audit's outputs: every file is rendered beside its target first and moved into
+/// place only when all of them rendered, so a run that cannot write one report writes none.
+/// Before anything runs, <see cref="Check"/> refuses targets that are folders, empty, or files
+/// of the snapshot (existing or not: a report named claims.csv would be read as claims).
+/// </summary>
+internal sealed class ReportFiles(Terminal terminal)
+{
+    private const string PartialSuffix = ".partial";
+
+    /// <summary>Why the targets cannot be written, or null.</summary>
+    public static string? Check(IReadOnlyList<OutputTarget> targets, string snapshotFolder)
+    {
+        foreach (var path in targets.Select(t => t.Path).OfType<string>())
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                return "--out needs a file name.";
+            }
+
+            string full;
+            try
+            {
+                full = Path.GetFullPath(path);
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                return $"--out {path} is not a valid file path: {ex.Message}";
+            }
+
+            if (Directory.Exists(full) || Path.EndsInDirectorySeparator(path))
+            {
+                return $"--out {path} is a folder; give a file name, such as {Path.Join(path, "findings.json")}.";
+            }
+
+            if (IsSnapshotFile(full, snapshotFolder))
+            {
+                return $"--out {path} would overwrite or add a file of the snapshot; write the report somewhere else.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Writes every target; returns why it could not, or null. Standard output comes last.</summary>
+    public string? WriteAll(AuditResult result, IReadOnlyList<OutputTarget> targets)
+    {
+        var files = targets.Where(t => t.Path is not null).Select(t => (Target: t, Path: Path.GetFullPath(t.Path!))).ToList();
+        try
+        {
+            foreach (var (target, path) in files)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                using var writer = new StreamWriter(path + PartialSuffix, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                Render(result, target.Format, writer, toTerminal: false);
+            }
+
+            foreach (var (_, path) in files)
+            {
+                File.Move(path + PartialSuffix, path, overwrite: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            foreach (var (_, path) in files.Where(f => File.Exists(f.Path + PartialSuffix)))
+            {
+                File.Delete(path + PartialSuffix);
+            }
+
+            return $"Cannot write the reports: {ex.Message} No report was written.";
+        }
+
+        foreach (var target in targets.Where(t => t.Path is null))
+        {
+            Render(result, target.Format, terminal.Out, terminal.OutIsTerminal);
+        }
+
+        return null;
+    }
+
+    public void Render(AuditResult result, OutputFormat format, TextWriter writer, bool toTerminal)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                {
+                    using var buffer = new MemoryStream();
+                    FindingsJson.Write(result, ToolInfo.Current, buffer);
+                    writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+                    break;
+                }
+
+            case OutputFormat.Markdown:
+                MarkdownReport.BuiltIn.Write(result, ToolInfo.Current, writer);
+                break;
+
+            case OutputFormat.Text when toTerminal:
+                TextSummary.Render(result, ToolInfo.Current, Terminal.Create(writer, terminal.UseColour, terminal.Width), ascii: false);
+                break;
+
+            case OutputFormat.Text:
+                writer.Write(TextSummary.Plain(result, ToolInfo.Current, Terminal.PlainWidth));
+                break;
+
+            default:
+                throw new InvalidOperationException($"No writer for {format}.");
+        }
+
+        writer.Flush();
+    }
+
+    /// <summary>
+    /// A path inside the snapshot folder that is one of its files, or has a snapshot file's name.
+    /// Names compare ignoring case, as Windows and macOS file systems do.
+    /// </summary>
+    private static bool IsSnapshotFile(string fullPath, string snapshotFolder)
+    {
+        if (!Directory.Exists(snapshotFolder))
+        {
+            return false;
+        }
+
+        var folder = Path.GetFullPath(snapshotFolder);
+        if (!string.Equals(Path.GetDirectoryName(fullPath), Path.TrimEndingDirectorySeparator(folder), StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var name = Path.GetFileName(fullPath);
+        return SnapshotFile.All.Contains(name, StringComparer.OrdinalIgnoreCase)
+            || Directory.EnumerateFiles(folder).Any(f => string.Equals(Path.GetFileName(f), name, StringComparison.OrdinalIgnoreCase));
+    }
+}
