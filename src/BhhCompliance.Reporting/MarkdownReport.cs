@@ -80,7 +80,7 @@ public sealed class MarkdownReport
             }).ToArray(),
             ["detail_count"] = finding.Details.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
             ["detail_noun"] = finding.Details.Count == 1 ? "row" : "rows",
-            ["detail_header"] = Row(columns.Select(Md)),
+            ["detail_header"] = Row(columns.Select(c => $"`{c}`")),
             ["detail_divider"] = Row(columns.Select(_ => "---")),
             ["detail_rows"] = finding.Details.Select(d => Row(columns.Select(c =>
                 c == "source" ? Md(d.Source.ToString()) : d.Fields.TryGetValue(c, out var v) ? Md(Formats.Show(v)) : string.Empty))).ToArray(),

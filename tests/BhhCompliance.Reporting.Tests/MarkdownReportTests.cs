@@ -141,7 +141,7 @@ public sealed class MarkdownReportTests
         Assert.Equal(
             [
                 string.Empty,
-                "| staff\\_id | name | role | fte | license\\_type | license\\_expires | source |",
+                "| `staff_id` | `name` | `role` | `fte` | `license_type` | `license_expires` | `source` |",
                 "| --- | --- | --- | --- | --- | --- | --- |",
                 "| S09 | Morgan Practical | nurse-care-manager | 0.5 | LPN |  | staff.csv:10 |",
             ],
