@@ -9,7 +9,26 @@ internal sealed class TemporaryFolder : IDisposable
         Directory.CreateDirectory(Path);
     }
 
+    /// <summary>A snapshot's agency.yaml with the usual six-month period, for tests about the other files.</summary>
+    public const string MinimalAgency = """
+        agency:
+          id: LMHA-RV
+        review:
+          type: credentialing
+          as_of: 2026-09-30
+          period_start: 2026-04-01
+          period_end: 2026-09-30
+        """;
+
     public string Path { get; }
+
+    /// <summary>A folder holding only <see cref="MinimalAgency"/> as agency.yaml.</summary>
+    public static TemporaryFolder WithAgency()
+    {
+        var folder = new TemporaryFolder();
+        folder.Write("agency.yaml", MinimalAgency);
+        return folder;
+    }
 
     /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte order mark, and returns the file's path.</summary>
     public string Write(string name, string text)

@@ -8,16 +8,6 @@ namespace BhhCompliance.Loading.Tests.Tables;
 /// <summary>The CSV reader (snapshot.md, "CSV conventions": UTF-8, RFC 4180 quoting, physical line numbers).</summary>
 public sealed class CsvTableTests
 {
-    private const string Agency = """
-        agency:
-          id: LMHA-RV
-        review:
-          type: credentialing
-          as_of: 2026-09-30
-          period_start: 2026-04-01
-          period_end: 2026-09-30
-        """;
-
     [Fact]
     public void Rows_QuotedFieldWithCommas_IsOneField()
     {
@@ -118,8 +108,7 @@ public sealed class CsvTableTests
     [Fact]
     public void Load_HeadersInAnyCase_AreTheSameColumns()
     {
-        using var folder = new TemporaryFolder();
-        folder.Write("agency.yaml", Agency);
+        using var folder = TemporaryFolder.WithAgency();
         folder.Write("staff.csv", "Staff_ID,NAME,Role,FTE,Start_Date,End_date\nS1,Ann Lee,director,0.75,2024-01-15,\n");
 
         var result = new SnapshotLoader().Load(folder.Path);
@@ -132,8 +121,7 @@ public sealed class CsvTableTests
     [Fact]
     public void Load_FileWithByteOrderMarkAndCrlf_LoadsLikeAPlainFile()
     {
-        using var folder = new TemporaryFolder();
-        folder.Write("agency.yaml", Agency);
+        using var folder = TemporaryFolder.WithAgency();
         var csv = "staff_id,name,role,fte,start_date\r\nS1,Ann Lee,director,1,2024-01-15\r\nS2,Bo Chen,nurse-care-manager,0.5,2025-06-01\r\n";
         folder.WriteBytes("staff.csv", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)]);
 
@@ -148,8 +136,7 @@ public sealed class CsvTableTests
     [Fact]
     public void Load_BadValueAfterAQuotedLineBreak_IsReportedOnItsPhysicalLine()
     {
-        using var folder = new TemporaryFolder();
-        folder.Write("agency.yaml", Agency);
+        using var folder = TemporaryFolder.WithAgency();
         folder.Write("staff.csv", "staff_id,name,role,fte,start_date\nS1,\"Ann\nLee\",director,1,2024-01-15\nS2,Bo Chen,nurse-care-manager,lots,2025-06-01\n");
 
         var result = new SnapshotLoader().Load(folder.Path);

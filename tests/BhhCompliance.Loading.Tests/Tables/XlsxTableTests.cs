@@ -8,16 +8,6 @@ namespace BhhCompliance.Loading.Tests.Tables;
 /// <summary>The PC Tracker as a workbook (snapshot.md: pc-tracker.xlsx, first worksheet, same columns as the CSV).</summary>
 public sealed class XlsxTableTests
 {
-    private const string Agency = """
-        agency:
-          id: LMHA-RV
-        review:
-          type: credentialing
-          as_of: 2026-09-30
-          period_start: 2026-04-01
-          period_end: 2026-09-30
-        """;
-
     private static readonly object?[] Header = ["date", "consultant_id", "minutes", "activity", "enrollee_id", "billed_to_medicaid"];
 
     [Fact]
@@ -136,8 +126,7 @@ public sealed class XlsxTableTests
 
     private static TemporaryFolder Snapshot()
     {
-        var folder = new TemporaryFolder();
-        folder.Write("agency.yaml", Agency);
+        var folder = TemporaryFolder.WithAgency();
         folder.Write("staff.csv", "staff_id,name,role,fte,start_date\nS3,Cy Diaz,pc-consultant,0.2,2023-02-01\n");
         folder.Write("enrollees.csv", "enrollee_id,enrolled_on,disenrolled_on\nE1,2025-11-03,\n");
         return folder;
