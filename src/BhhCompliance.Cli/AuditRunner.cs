@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using BhhCompliance.Core.Engine;
 using BhhCompliance.Core.Findings;
-using BhhCompliance.Core.Rules;
 using BhhCompliance.Core.Snapshots;
 using BhhCompliance.Loading.Snapshots;
 using BhhCompliance.Reporting;

@@ -24,13 +24,14 @@ public sealed record RuleCaseResult(string Name, IReadOnlyList<string> Differenc
 /// expect:
 ///   - rule: STAFF-NURSE-RATIO
 ///     subject: agency          # optional; default agency
-///     outcome: warn
+///     outcome: warn            # required: a case must say what it expects
 ///     evidence:                # optional; only the keys listed are compared
 ///       census: 200
 ///       actual_fte: 0.9
 ///     details: 0               # optional; the number of detail rows
 /// </code>
-/// Evidence numbers compare as findings.json shows them (two places, half away from zero).
+/// Evidence numbers compare as findings.json shows them (two places, half away from zero);
+/// lists as their items joined with ", " ("none" when empty); null as no value.
 /// </summary>
 public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
 {
