@@ -43,7 +43,7 @@ public sealed class SnapshotLoader
         // Without a usable agency.yaml there is no period; the files are still checked so that
         // every problem is reported in one run, with a stand-in period that warns about nothing.
         var period = facts?.Review.Period;
-        var files = new SnapshotFiles(folder, diagnostics, period, progress);
+        var files = new SnapshotFiles(folder, diagnostics, progress);
 
         var staff = files.Read(SnapshotFile.Staff, RosterFiles.Staff);
         var enrollees = files.Read(SnapshotFile.Enrollees, RosterFiles.Enrollees);
@@ -52,7 +52,7 @@ public sealed class SnapshotLoader
         // look wrong; references are checked only against rosters read whole.
         var references = new References(staff is { Complete: true } ? staff.Ids : null, enrollees is { Complete: true } ? enrollees.Ids : null);
         var services = files.Read(SnapshotFile.Services, (rows, _) => ActivityFiles.Services(rows, references, period));
-        var pcTracker = ReadPcTracker(files, references);
+        var pcTracker = ReadPcTracker(files, references, period);
         var claims = files.Read(SnapshotFile.Claims, (rows, _) => ActivityFiles.Claims(rows, references, period));
         var chartEvents = files.Read(SnapshotFile.ChartEvents, (rows, _) => ChartFiles.Events(rows, references));
         var chartSample = files.Read(SnapshotFile.ChartSample, (rows, _) => ChartFiles.Sample(rows, references));
@@ -93,7 +93,7 @@ public sealed class SnapshotLoader
         return new SnapshotLoadResult(snapshot, diagnostics.ToList());
     }
 
-    private static Loaded<SnapshotTable<PcTrackerEntry>>? ReadPcTracker(SnapshotFiles files, References references)
+    private static Loaded<SnapshotTable<PcTrackerEntry>>? ReadPcTracker(SnapshotFiles files, References references, ReviewPeriod? period)
     {
         var csv = files.Exists(SnapshotFile.PcTrackerCsv);
         var xlsx = files.Exists(SnapshotFile.PcTrackerXlsx);
@@ -104,7 +104,7 @@ public sealed class SnapshotLoader
         }
 
         var name = xlsx ? SnapshotFile.PcTrackerXlsx : SnapshotFile.PcTrackerCsv;
-        return files.Read(name, (rows, fileName) => ActivityFiles.PcTracker(rows, fileName, references, files.Period));
+        return files.Read(name, (rows, fileName) => ActivityFiles.PcTracker(rows, fileName, references, period));
     }
 }
 
@@ -138,13 +138,11 @@ internal sealed record References(IReadOnlySet<string>? StaffIds, IReadOnlySet<s
 }
 
 /// <summary>Opens the snapshot's table files and reports progress while they stream.</summary>
-internal sealed class SnapshotFiles(string folder, DiagnosticBag diagnostics, ReviewPeriod? period, IProgress<LoadProgress>? progress)
+internal sealed class SnapshotFiles(string folder, DiagnosticBag diagnostics, IProgress<LoadProgress>? progress)
 {
     private const int ProgressEvery = 16_384;
 
     public DiagnosticBag Diagnostics => diagnostics;
-
-    public ReviewPeriod? Period => period;
 
     public bool Exists(string name) => File.Exists(Path.Join(folder, name));
 

@@ -16,7 +16,7 @@ public sealed class LicenseCurrentKind : RuleKind
 
     public override IReadOnlyList<string> EvidenceKeys { get; } = ["license_type", "license_expires"];
 
-    public override IReadOnlyList<string> TemplateFields { get; } = LicensedStaff.TemplateFields;
+    public override IReadOnlyList<string> TemplateFields => StaffValues.Fields;
 
     public override SnapshotParts Requires => SnapshotParts.Staff;
 
@@ -47,7 +47,7 @@ public sealed class LicenseExpiringKind : RuleKind
 
     public override IReadOnlyList<string> EvidenceKeys { get; } = ["license_type", "license_expires", "days_remaining"];
 
-    public override IReadOnlyList<string> TemplateFields { get; } = LicensedStaff.TemplateFields;
+    public override IReadOnlyList<string> TemplateFields => StaffValues.Fields;
 
     public override SnapshotParts Requires => SnapshotParts.Staff;
 
@@ -76,8 +76,6 @@ internal static class LicensedStaff
 {
     public static ParameterSpec RolesParameter { get; } =
         new("roles", ParameterType.TextList, "the roles that require a license") { Vocabulary = BhhProgram.Roles };
-
-    public static IReadOnlyList<string> TemplateFields => StaffValues.Fields;
 
     public static IEnumerable<RuleResult> Evaluate(RuleDefinition rule, AuditContext context, Func<StaffMember, (Outcome Outcome, Evidence Evidence)> check)
     {
