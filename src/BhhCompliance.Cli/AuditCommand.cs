@@ -10,6 +10,7 @@ internal static class AuditCommand
     {
         var snapshot = new Argument<string>("SNAPSHOT") { Description = "The agency's snapshot folder (agency.yaml and the CSV files)." };
         var rules = new Option<string?>("--rules") { Description = "A rule set folder to use instead of the built-in Connecticut rule set.", HelpName = "DIR" };
+        var templates = new Option<string?>("--templates") { Description = "A folder of report templates (findings.md.hbs, report.yaml) to use instead of the built-in wording.", HelpName = "DIR" };
         var profile = new Option<string?>("--profile") { Description = "The profile to run (credentialing, chart-audit, self-check). Default: the review type in agency.yaml.", HelpName = "NAME" };
         var asOf = new Option<DateOnly?>("--as-of")
         {
@@ -19,7 +20,7 @@ internal static class AuditCommand
         };
         var format = new Option<string[]>("--format", "-f")
         {
-            Description = "Output format: text, json or md. Repeat, each with its --out, for several outputs.",
+            Description = "Output format: text, json, md or pdf. Repeat, each with its --out, for several outputs.",
             HelpName = "FORMAT",
             AllowMultipleArgumentsPerToken = false,
         };
@@ -33,7 +34,7 @@ internal static class AuditCommand
 
         var command = new Command("audit", "Audit a snapshot against the rule set and write the findings.")
         {
-            snapshot, rules, profile, asOf, format, output, quiet,
+            snapshot, rules, profile, asOf, format, output, templates, quiet,
         };
         command.SetAction(parse => BhhApp.WithHost(terminal, parse.GetValue(verbose), services =>
         {
@@ -44,7 +45,10 @@ internal static class AuditCommand
                 parse.GetValue(asOf),
                 parse.GetValue(format) ?? [],
                 parse.GetValue(output) ?? [],
-                parse.GetValue(quiet));
+                parse.GetValue(quiet))
+            {
+                TemplatesDirectory = parse.GetValue(templates),
+            };
             return services.GetRequiredService<AuditRunner>().Run(request);
         }));
         return command;
@@ -58,4 +62,7 @@ internal sealed record AuditRequest(
     DateOnly? AsOf,
     IReadOnlyList<string> Formats,
     IReadOnlyList<string> Outputs,
-    bool Quiet);
+    bool Quiet)
+{
+    public string? TemplatesDirectory { get; init; }
+}

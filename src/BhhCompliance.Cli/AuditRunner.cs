@@ -15,6 +15,7 @@ namespace BhhCompliance.Cli;
 internal sealed class AuditRunner(
     Terminal terminal,
     RuleSetProvider rules,
+    TemplateProvider templates,
     SnapshotLoader snapshots,
     AuditEngine engine,
     ReportFiles files,
@@ -28,11 +29,6 @@ internal sealed class AuditRunner(
             return BadInput(planError);
         }
 
-        if (targets.FirstOrDefault(t => t.Format == OutputFormat.Pdf) is not null)
-        {
-            return BadInput("PDF reports are not available in this version of bhh; use --format json, md or text.");
-        }
-
         if (ReportFiles.Check(targets, request.Snapshot) is { } targetError)
         {
             return BadInput(targetError);
@@ -40,6 +36,11 @@ internal sealed class AuditRunner(
 
         var clock = Stopwatch.StartNew();
         if (rules.LoadOrReport(request.RulesDirectory) is not { RuleSet: { } ruleSet })
+        {
+            return BadInput("No report was written.");
+        }
+
+        if (templates.LoadOrReport(request.TemplatesDirectory) is not { } reportTemplates)
         {
             return BadInput("No report was written.");
         }
@@ -88,7 +89,16 @@ internal sealed class AuditRunner(
 
         log.LogDebug("Evaluated {Rules} rules in {Milliseconds} ms", ruleSet.RulesOf(profile).Count, clock.ElapsedMilliseconds);
 
-        if (files.WriteAll(result, targets) is { } writeError)
+        clock.Restart();
+        string? writeError;
+        using (var progress = new ProgressLine(terminal.Error, terminal.ErrorIsTerminal))
+        {
+            progress.Update("Writing the reports");
+            writeError = files.WriteAll(result, targets, reportTemplates);
+        }
+
+        log.LogDebug("Wrote the reports in {Milliseconds} ms", clock.ElapsedMilliseconds);
+        if (writeError is not null)
         {
             return BadInput(writeError);
         }

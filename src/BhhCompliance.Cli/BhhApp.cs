@@ -4,6 +4,9 @@ using BhhCompliance.Core.Engine;
 using BhhCompliance.Core.Rules;
 using BhhCompliance.Loading.RuleSets;
 using BhhCompliance.Loading.Snapshots;
+using BhhCompliance.Loading.Templates;
+using BhhCompliance.Reporting;
+using BhhCompliance.Reporting.Pdf;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -88,10 +91,11 @@ public static class BhhApp
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
 
         builder.Services.AddSingleton(terminal);
-        builder.Services.AddSingleton(new BhhSettings(builder.Configuration["RULES"]));
+        builder.Services.AddSingleton(new BhhSettings(builder.Configuration["RULES"], builder.Configuration["TEMPLATES"]));
         builder.Services.AddSingleton(RuleKindCatalog.Standard);
         builder.Services.AddSingleton<RuleSetLoader>();
         builder.Services.AddSingleton<RuleSetProvider>();
+        builder.Services.AddSingleton<TemplateProvider>();
         builder.Services.AddSingleton<SnapshotLoader>();
         builder.Services.AddSingleton<AuditEngine>();
         builder.Services.AddTransient<ReportFiles>();
@@ -114,8 +118,11 @@ public static class BhhApp
     }
 }
 
-/// <summary>Settings from the environment: <c>BHH_RULES</c> names a default rule set folder.</summary>
-public sealed record BhhSettings(string? RulesDirectory);
+/// <summary>
+/// Settings from the environment: <c>BHH_RULES</c> names a default rule set folder, and
+/// <c>BHH_TEMPLATES</c> a default report templates folder.
+/// </summary>
+public sealed record BhhSettings(string? RulesDirectory, string? TemplatesDirectory = null);
 
 /// <summary>Loads the rule set a command asked for: a folder, the BHH_RULES folder, or the built-in one.</summary>
 internal sealed class RuleSetProvider(RuleSetLoader loader, BhhSettings settings, Terminal terminal)
@@ -138,5 +145,26 @@ internal sealed class RuleSetProvider(RuleSetLoader loader, BhhSettings settings
         }
 
         return loaded;
+    }
+}
+
+/// <summary>Loads the report templates: a folder, the BHH_TEMPLATES folder, or the built-in ones.</summary>
+internal sealed class TemplateProvider(BhhSettings settings, Terminal terminal)
+{
+    /// <summary>What the reports let their templates use.</summary>
+    public static ReportTemplateSchema Schema { get; } =
+        new(MarkdownReport.Fields, PdfWording.Keys, PdfWording.IsKnownKey, PdfWording.Fields);
+
+    /// <summary>The templates, after printing their diagnostics; null (after saying so) when they have errors.</summary>
+    public ReportTemplates? LoadOrReport(string? directory)
+    {
+        var (templates, diagnostics) = ReportTemplateLoader.Load(directory ?? settings.TemplatesDirectory, Schema);
+        DiagnosticPrinter.Print(terminal.Error, diagnostics);
+        if (templates is null)
+        {
+            terminal.Error.WriteLine($"bhh: the report templates have {DiagnosticPrinter.Count(diagnostics)}.");
+        }
+
+        return templates;
     }
 }

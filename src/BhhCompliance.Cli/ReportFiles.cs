@@ -1,7 +1,9 @@
 using System.Text;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Snapshots;
+using BhhCompliance.Loading.Templates;
 using BhhCompliance.Reporting;
+using BhhCompliance.Reporting.Pdf;
 
 namespace BhhCompliance.Cli;
 
@@ -50,7 +52,7 @@ internal sealed class ReportFiles(Terminal terminal)
     }
 
     /// <summary>Writes every target; returns why it could not, or null. Standard output comes last.</summary>
-    public string? WriteAll(AuditResult result, IReadOnlyList<OutputTarget> targets)
+    public string? WriteAll(AuditResult result, IReadOnlyList<OutputTarget> targets, ReportTemplates templates)
     {
         var files = targets.Where(t => t.Path is not null).Select(t => (Target: t, Path: Path.GetFullPath(t.Path!))).ToList();
         try
@@ -58,8 +60,14 @@ internal sealed class ReportFiles(Terminal terminal)
             foreach (var (target, path) in files)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                if (target.Format == OutputFormat.Pdf)
+                {
+                    File.WriteAllBytes(path + PartialSuffix, PdfReport.Render(result, ToolInfo.Current, new PdfWording(templates.Wording)));
+                    continue;
+                }
+
                 using var writer = new StreamWriter(path + PartialSuffix, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                Render(result, target.Format, writer, toTerminal: false);
+                Render(result, target.Format, writer, toTerminal: false, templates);
             }
 
             foreach (var (_, path) in files)
@@ -79,13 +87,14 @@ internal sealed class ReportFiles(Terminal terminal)
 
         foreach (var target in targets.Where(t => t.Path is null))
         {
-            Render(result, target.Format, terminal.Out, terminal.OutIsTerminal);
+            Render(result, target.Format, terminal.Out, terminal.OutIsTerminal, templates);
         }
 
         return null;
     }
 
-    public void Render(AuditResult result, OutputFormat format, TextWriter writer, bool toTerminal)
+    /// <summary>Writes a text format; <paramref name="templates"/> is needed for Markdown only.</summary>
+    public void Render(AuditResult result, OutputFormat format, TextWriter writer, bool toTerminal, ReportTemplates? templates = null)
     {
         switch (format)
         {
@@ -98,7 +107,8 @@ internal sealed class ReportFiles(Terminal terminal)
                 }
 
             case OutputFormat.Markdown:
-                MarkdownReport.BuiltIn.Write(result, ToolInfo.Current, writer);
+                new MarkdownReport(templates?.Markdown ?? throw new InvalidOperationException("The Markdown report needs its template."))
+                    .Write(result, ToolInfo.Current, writer);
                 break;
 
             case OutputFormat.Text when toTerminal:

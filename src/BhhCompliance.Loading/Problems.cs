@@ -8,7 +8,7 @@ namespace BhhCompliance.Loading;
 /// stable and all wording lives here.
 /// <list type="bullet">
 /// <item>BHH10xx: any YAML file (rule files, agency.yaml): syntax and structure.</item>
-/// <item>BHH11xx: rule definitions. BHH12xx: their templates. BHH13xx: profiles.</item>
+/// <item>BHH11xx: rule definitions. BHH12xx: their templates. BHH13xx: profiles. BHH14xx: report templates.</item>
 /// <item>BHH20xx: snapshot files. BHH21xx: values. BHH22xx: ids and references. BHH23xx: warnings.</item>
 /// </list>
 /// </summary>
@@ -86,6 +86,19 @@ public static class Problems
 
     public static Diagnostic TemplateUnknownName(SourceLocation at, string field, string ruleId, string detail) =>
         Error("BHH1202", at, $"The {field} template of {ruleId} names a field it will not have: {detail}");
+
+    // Report templates (the --templates folder).
+    public static Diagnostic TemplateFolderMissing(SourceLocation at) =>
+        Error("BHH1401", at, "The templates folder does not exist.");
+
+    public static Diagnostic TemplateFolderEmpty(SourceLocation at, IEnumerable<string> files) =>
+        Error("BHH1402", at, $"The templates folder holds none of the report templates ({string.Join(", ", files)}).");
+
+    public static Diagnostic ReportTemplateSyntax(SourceLocation at, string template, string detail) =>
+        Error("BHH1403", at, $"The template '{template}' is not valid: {detail}");
+
+    public static Diagnostic ReportTemplateUnknownName(SourceLocation at, string template, string detail) =>
+        Error("BHH1404", at, $"The template '{template}' names a field the report does not have: {detail}");
 
     // Profiles.
     public static Diagnostic DuplicateProfile(SourceLocation at, string name, SourceLocation first) =>

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Text;
@@ -14,20 +13,20 @@ public sealed class MarkdownReport
 {
     private readonly TextTemplate _template;
 
-    public MarkdownReport(string templateSource)
-    {
-        var compilation = TextTemplate.Compile(templateSource, null);
-        _template = compilation.Template ?? throw new InvalidOperationException(
-            "The Markdown report template is not valid: " + string.Join("; ", compilation.Problems.Select(p => p.Message)));
-    }
+    public MarkdownReport(TextTemplate template) => _template = template;
 
-    /// <summary>The report with the template built into the tool.</summary>
-    public static MarkdownReport BuiltIn { get; } = new(ReadBuiltInTemplate("templates/findings.md.hbs"));
+    /// <summary>The names the template may use at its top level.</summary>
+    public static IReadOnlySet<string> Fields { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "agency_name", "agency_id", "review_type", "as_of", "period_start", "period_end",
+        "rule_set_name", "rule_set_version", "rule_set_sha256", "profile", "tool_name", "tool_version",
+        "determination_label", "determination_meaning", "caveat", "summary", "rules", "attention",
+    };
 
     public void Write(AuditResult result, ToolInfo tool, TextWriter output) =>
         output.Write(_template.Render(Model(result, tool)).ReplaceLineEndings("\n") + "\n");
 
-    private static Dictionary<string, object?> Model(AuditResult result, ToolInfo tool) => new()
+    internal static Dictionary<string, object?> Model(AuditResult result, ToolInfo tool) => new()
     {
         ["agency_name"] = Md(result.Agency.Name ?? result.Agency.Id),
         ["agency_id"] = Md(result.Agency.Id),
@@ -112,14 +111,5 @@ public sealed class MarkdownReport
         }
 
         return builder.ToString();
-    }
-
-    private static string ReadBuiltInTemplate(string name)
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The built-in template {name} is missing from the tool.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -49,14 +49,14 @@ public sealed class AuditArgumentTests
     }
 
     [Fact]
-    public void Audit_PdfToAFile_ExitsTwoAndWritesNothing()
+    public void Audit_PdfToStandardOutput_ExitsTwoAndWritesNothing()
     {
         using var snapshot = SnapshotBuilder.Clean().Build();
 
-        var run = Bhh.Run("audit", snapshot.Path, "--format", "pdf", "--out", snapshot.Out("report.pdf"));
+        var run = Bhh.Run("audit", snapshot.Path, "--format", "pdf");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Equal(["bhh: PDF reports are not available in this version of bhh; use --format json, md or text."], run.ErrorLines);
+        Assert.Equal(["bhh: A PDF cannot go to standard output; give it an --out file."], run.ErrorLines);
         Assert.Empty(snapshot.FilesOutsideSnapshot());
     }
 

@@ -250,7 +250,7 @@ public sealed class MarkdownReportTests
     private static string Write(AuditResult result)
     {
         using var writer = new StringWriter();
-        MarkdownReport.BuiltIn.Write(result, Results.Tool, writer);
+        Templates.Markdown.Write(result, Results.Tool, writer);
         return writer.ToString();
     }
 

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfSharp.Snippets.Font;
+
+namespace BhhCompliance.Reporting.Pdf.Layout;
+
+/// <summary>How a run of text looks: size in points, weight and colour.</summary>
+public sealed record TextStyle(double Size, bool Bold = false, Ink? Colour = null)
+{
+    /// <summary>The line pitch: 125% of the size, which reads well for report text.</summary>
+    public double LineHeight => Size * 1.25;
+
+    public Ink Ink => Colour ?? Ink.Text;
+
+    public XFont Font => ReportFonts.Get(Size, Bold);
+
+    public TextStyle WithBold() => this with { Bold = true };
+}
+
+/// <summary>An RGB colour, so that layout and its tests do not depend on PDFsharp's types.</summary>
+public readonly record struct Ink(byte Red, byte Green, byte Blue)
+{
+    public static readonly Ink Text = new(0x1F, 0x23, 0x28);
+    public static readonly Ink Muted = new(0x5A, 0x63, 0x6E);
+    public static readonly Ink Rule = new(0xC8, 0xCE, 0xD4);
+    public static readonly Ink HeaderFill = new(0xE4, 0xE8, 0xEC);
+    public static readonly Ink StripeFill = new(0xF5, 0xF7, 0xF8);
+    public static readonly Ink White = new(0xFF, 0xFF, 0xFF);
+
+    internal XColor ToXColor() => XColor.FromArgb(Red, Green, Blue);
+}
+
+/// <summary>
+/// The fonts of the report: the Segoe WP family that PDFsharp's package carries, so the same
+/// glyphs and metrics are used on every OS, with nothing installed. The font resolver is global
+/// to PDFsharp and is set once per process.
+/// </summary>
+public static class ReportFonts
+{
+    public const string Family = "Segoe WP";
+
+    private static readonly Lock Gate = new();
+    private static readonly ConcurrentDictionary<(double Size, bool Bold), XFont> Fonts = new();
+
+    public static XFont Get(double size, bool bold)
+    {
+        EnsureRegistered();
+        return Fonts.GetOrAdd((size, bold), key => new XFont(Family, key.Size, key.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular));
+    }
+
+    /// <summary>Chooses PDFsharp's AGPL licence and its embedded fonts; safe to call many times.</summary>
+    public static void EnsureRegistered()
+    {
+        lock (Gate)
+        {
+            PdfSharp.PdfSharpLicense.SetAgplLicense();
+            if (GlobalFontSettings.FontResolver is not SegoeWpFontResolver)
+            {
+                GlobalFontSettings.FontResolver = new SegoeWpFontResolver();
+            }
+        }
+    }
+}

@@ -1,0 +1,289 @@
+using System.Security.Cryptography;
+using BhhCompliance.Core.Findings;
+using BhhCompliance.Reporting.Pdf.Layout;
+
+namespace BhhCompliance.Reporting.Pdf;
+
+/// <summary>
+/// The PDF findings report (<c>--format pdf</c>): the document of record that credentialing
+/// staff sign and agencies receive. Each <c>Compose</c> method builds one part from layout blocks;
+/// the wording comes from <c>templates/report.yaml</c>.
+/// </summary>
+public sealed class PdfReport(ReportDocument document)
+{
+    private static readonly TextStyle Body = new(9.5);
+    private static readonly TextStyle Small = new(8);
+    private static readonly TextStyle SmallMuted = new(8, Colour: Ink.Muted);
+    private static readonly TextStyle Label = new(8.5, Bold: true, Colour: Ink.Muted);
+    private static readonly TextStyle Section = new(16, Bold: true);
+    private static readonly TextStyle Subsection = new(11.5, Bold: true);
+    private static readonly TableStyle Grid = new(new TextStyle(8), new TextStyle(8, Bold: true));
+    private static readonly TableStyle Facts = new(new TextStyle(9.5), new TextStyle(9.5, Bold: true), PaddingY: 3, Stripes: false, HeaderRow: false);
+    private static readonly TableStyle Compact = Grid with { FillWidth = false };
+
+    private readonly PageGeometry _page = PageGeometry.Letter;
+
+    public ReportDocument Document { get; } = document;
+
+    /// <summary>Builds and writes the report for an audit.</summary>
+    public static byte[] Render(AuditResult result, ToolInfo tool, PdfWording wording) =>
+        new PdfReport(ReportDocument.Build(result, tool, wording)).Render(DocumentId(result, tool));
+
+    /// <summary>Lays the report out into pages (without writing a PDF).</summary>
+    public IReadOnlyList<LaidOutPage> Lay(TextMeasure measure) => PageFlow.Lay(Compose(), measure, _page);
+
+    public byte[] Render(string documentId)
+    {
+        var measure = new TextMeasure();
+        var pages = Lay(measure);
+        var info = new DocumentInfo(
+            Document.Text("title"),
+            Document.Text("author"),
+            Document.Text("subject"),
+            $"BHH; {Document.Values.Model["rule_set_name"]}; {Document.Values.Model["agency_id"]}; {Document.Cover.DeterminationLabel}",
+            DateOnly.ParseExact((string)Document.Values.Model["as_of"]!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            documentId);
+        return PdfCanvas.Write(pages, _page, (number, count) => ComposePageFurniture(measure, number, count), info);
+    }
+
+    /// <summary>
+    /// The document's id: a digest of the findings it reports, so the same audit always gets the
+    /// same id and a different one never does.
+    /// </summary>
+    public static string DocumentId(AuditResult result, ToolInfo tool)
+    {
+        using var json = new MemoryStream();
+        FindingsJson.Write(result, tool, json);
+        return Convert.ToHexStringLower(SHA256.HashData(json.ToArray()))[..32];
+    }
+
+    public IReadOnlyList<Block> Compose() =>
+    [
+        .. ComposeCover(),
+        new PageBreak(),
+        .. ComposeSummary(),
+        new PageBreak(),
+        .. ComposeFindings(),
+        .. ComposeAppendix(),
+    ];
+
+    private IEnumerable<Block> ComposeCover()
+    {
+        var cover = Document.Cover;
+        var colour = DeterminationInk(cover.Determination);
+        yield return new Heading(Document.Text("cover_kicker"), new TextStyle(10, Colour: Ink.Muted), outlineLevel: 0);
+        yield return new Spacer(4);
+        yield return new Paragraph(Document.Text("title"), new TextStyle(24, Bold: true));
+        yield return new Spacer(10);
+        yield return new Paragraph((string)Document.Values.Model["agency_name"]!, new TextStyle(16));
+        yield return new Paragraph(Document.Text("cover_review"), new TextStyle(11, Colour: Ink.Muted));
+        yield return new Spacer(22);
+
+        List<Block> verdict =
+        [
+            new Paragraph(Document.Text("cover_determination_caption"), Label),
+            new Spacer(2),
+            new Paragraph(cover.DeterminationLabel, new TextStyle(30, Bold: true, Colour: colour)),
+            new Spacer(4),
+            new Paragraph(cover.DeterminationMeaning, new TextStyle(12, Bold: true)),
+            new Spacer(6),
+            new Paragraph(cover.Counts, Body),
+        ];
+        if (cover.Caveat is { } caveat)
+        {
+            verdict.AddRange([new Spacer(4), new Paragraph(caveat, new TextStyle(9.5, Colour: Ink.Muted))]);
+        }
+
+        yield return new Panel(new Stack(verdict), Tint(colour), colour, padding: 14);
+        yield return new Spacer(22);
+        yield return new Table(
+            [new TableColumn(string.Empty), new TableColumn(string.Empty)],
+            [.. cover.Facts.Select(f => (IReadOnlyList<string>)[f.Label, f.Value])],
+            Facts);
+        yield return new Spacer(28);
+        yield return ComposeSignOff();
+    }
+
+    private Stack ComposeSignOff()
+    {
+        List<Block> blocks =
+        [
+            new Paragraph(Document.Text("signoff_heading"), Subsection),
+            new Spacer(2),
+            new Paragraph(Document.Text("signoff_text"), Body),
+        ];
+        foreach (var key in (string[])["signoff_name", "signoff_signature", "signoff_date"])
+        {
+            blocks.AddRange([new Spacer(26), new Divider(Ink.Muted), new Paragraph(Document.Text(key), SmallMuted)]);
+        }
+
+        return new Stack(blocks, keepTogether: true);
+    }
+
+    private IEnumerable<Block> ComposeSummary()
+    {
+        yield return new Heading(Document.Text("summary_heading"), Section, outlineLevel: 0);
+        yield return new Spacer(8);
+        yield return new Heading(Document.Text("counts_heading"), Subsection);
+        yield return new Spacer(4);
+        yield return ComposeCounts();
+        yield return new Spacer(16);
+        yield return new Heading(Document.Text("rules_heading"), Subsection);
+        yield return new Spacer(4);
+        yield return new Table(
+            [
+                new TableColumn(Document.Text("rules_column_rule")),
+                new TableColumn(Document.Text("rules_column_title")),
+                new TableColumn(Document.Text("rules_column_severity")),
+                new TableColumn(Document.Text("rules_column_outcome")),
+                new TableColumn(Document.Text("rules_column_result")),
+            ],
+            [.. Document.Rules.Select(r => (IReadOnlyList<string>)[r.RuleId, r.Title, r.Severity, ReportWording.OutcomeLabel(r.Outcome), r.Result])],
+            Grid);
+    }
+
+    private Table ComposeCounts()
+    {
+        var counts = Document.Counts;
+        List<TableColumn> columns =
+        [
+            new(Document.Text("counts_severity")),
+            .. counts.Outcomes.Select(o => new TableColumn(ReportWording.OutcomeLabel(o), Align.Right)),
+            new(Document.Text("counts_total"), Align.Right),
+        ];
+        var rows = counts.Rows
+            .Select(r => (IReadOnlyList<string>)[r.Severity.Name(), .. r.Counts.Select(Count), Count(r.Counts.Sum())])
+            .Append([Document.Text("counts_total"), .. counts.Outcomes.Select(o => Count(counts.Total(o))), Count(counts.Rows.Sum(r => r.Counts.Sum()))])
+            .ToList();
+        return new Table(columns, rows, Compact);
+    }
+
+    private IEnumerable<Block> ComposeFindings()
+    {
+        yield return new Heading(Document.Text("findings_heading"), Section, outlineLevel: 0);
+        yield return new Spacer(4);
+        yield return new Paragraph(Document.Findings.Count == 0 ? Document.Text("findings_none") : Document.Text("findings_intro"), Body);
+        foreach (var finding in Document.Findings)
+        {
+            yield return new Spacer(14);
+            yield return ComposeFinding(finding);
+        }
+    }
+
+    /// <summary>One finding: kept on one page unless it is longer than a page.</summary>
+    private Stack ComposeFinding(FindingBlock finding)
+    {
+        var colour = OutcomeInk(finding.Outcome);
+        List<Block> blocks =
+        [
+            new Panel(
+                new Paragraph($"{ReportWording.OutcomeLabel(finding.Outcome).ToUpperInvariant()} · {finding.RuleId} · {finding.Severity.Name()}", new TextStyle(9, Bold: true, Colour: Ink.White)),
+                colour,
+                colour,
+                padding: 3),
+            new Spacer(3),
+            new Heading(finding.Title, Subsection, outlineLevel: 1, outlineTitle: $"{finding.RuleId}: {finding.Title}"),
+        ];
+        if (finding.Subject is { } subject)
+        {
+            blocks.Add(new Paragraph(subject, SmallMuted));
+        }
+
+        blocks.AddRange([new Spacer(3), new Paragraph(finding.Message, Body)]);
+        if (finding.Evidence.Count > 0)
+        {
+            blocks.AddRange(
+            [
+                new Spacer(6),
+                new Table(
+                    [new TableColumn(Document.Text("evidence_column_key")), new TableColumn(Document.Text("evidence_column_value"))],
+                    [.. finding.Evidence.Select(e => (IReadOnlyList<string>)[e.Label, e.Value])],
+                    Compact),
+            ]);
+        }
+
+        blocks.AddRange(
+        [
+            new Spacer(6),
+            new Paragraph(Document.Text("citation_label"), Label),
+            new Paragraph(finding.Citation, Body),
+            new Spacer(4),
+            new Paragraph(Document.Text("remediation_label"), Label),
+            new Paragraph(finding.Remediation, Body),
+        ]);
+        if (finding.DetailsNote is { } note)
+        {
+            blocks.AddRange([new Spacer(4), new Paragraph(note, SmallMuted)]);
+        }
+
+        return new Stack(blocks, keepTogether: true);
+    }
+
+    private IEnumerable<Block> ComposeAppendix()
+    {
+        if (Document.Appendices.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new PageBreak();
+        yield return new Heading(Document.Text("appendix_heading"), Section, outlineLevel: 0);
+        yield return new Spacer(4);
+        yield return new Paragraph(Document.Text("appendix_intro"), Body);
+        foreach (var table in Document.Appendices)
+        {
+            yield return new Spacer(14);
+            yield return new Heading(table.Title, Subsection, outlineLevel: 1);
+            yield return new Paragraph(table.Count, SmallMuted);
+            yield return new Spacer(4);
+            yield return new Table(
+                [.. table.Columns.Select((c, i) => new TableColumn(c, table.Numeric[i] ? Align.Right : Align.Left))],
+                table.Rows,
+                Grid);
+        }
+    }
+
+    /// <summary>The header, page number and PHI footer drawn on every page.</summary>
+    private IReadOnlyList<DrawOp> ComposePageFurniture(TextMeasure measure, int number, int count)
+    {
+        var values = Document.Values.With(("page", (decimal)number), ("pages", (decimal)count));
+        var pageNumber = Document.Wording.Render("page_number", values);
+        var width = _page.BodyWidth;
+        var numberWidth = measure.Width(pageNumber, SmallMuted) + 12;
+        var header = new Paragraph(Document.Wording.Render("header", values), SmallMuted)
+            .Place(measure, width - numberWidth, double.PositiveInfinity, fresh: true);
+        var footer = new Paragraph(Document.Wording.Render("footer", values), new TextStyle(7.5, Colour: Ink.Muted), Align.Center)
+            .Place(measure, width, double.PositiveInfinity, fresh: true);
+        var headerTop = 30.0;
+        var footerTop = _page.Height - _page.MarginBottom + 22;
+        return
+        [
+            .. header.Ops.Select(op => op.Moved(_page.MarginX, headerTop)),
+            new TextOp(_page.MarginX, headerTop, width, pageNumber, SmallMuted, Align.Right),
+            new LineOp(_page.MarginX, headerTop + Math.Max(header.Height, SmallMuted.LineHeight) + 4, _page.MarginX + width, headerTop + Math.Max(header.Height, SmallMuted.LineHeight) + 4, 0.5, Ink.Rule),
+            new LineOp(_page.MarginX, footerTop - 6, _page.MarginX + width, footerTop - 6, 0.5, Ink.Rule),
+            .. footer.Ops.Select(op => op.Moved(_page.MarginX, footerTop)),
+        ];
+    }
+
+    private static string Count(int count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Ink DeterminationInk(Determination determination) => determination switch
+    {
+        Determination.Certified => new Ink(0x1A, 0x7F, 0x37),
+        Determination.Conditional => new Ink(0x9A, 0x67, 0x00),
+        _ => new Ink(0xB4, 0x23, 0x18),
+    };
+
+    private static Ink OutcomeInk(Outcome outcome) => outcome switch
+    {
+        Outcome.Fail or Outcome.Error => new Ink(0xB4, 0x23, 0x18),
+        Outcome.Warn => new Ink(0x9A, 0x67, 0x00),
+        Outcome.Pass => new Ink(0x1A, 0x7F, 0x37),
+        _ => new Ink(0x4B, 0x55, 0x63),
+    };
+
+    /// <summary>A pale version of a colour, for the background behind it.</summary>
+    private static Ink Tint(Ink ink) =>
+        new((byte)(255 - ((255 - ink.Red) / 10)), (byte)(255 - ((255 - ink.Green) / 10)), (byte)(255 - ((255 - ink.Blue) / 10)));
+}

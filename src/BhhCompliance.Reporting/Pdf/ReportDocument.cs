@@ -1,0 +1,217 @@
+using System.Globalization;
+using BhhCompliance.Core.Findings;
+using BhhCompliance.Core.Text;
+
+namespace BhhCompliance.Reporting.Pdf;
+
+/// <summary>A label and its value, for the cover's facts and a finding's evidence.</summary>
+public sealed record Fact(string Label, string Value);
+
+/// <summary>The cover: who was reviewed, and the determination.</summary>
+public sealed record CoverSection(
+    Determination Determination,
+    string DeterminationLabel,
+    string DeterminationMeaning,
+    string Counts,
+    string? Caveat,
+    IReadOnlyList<Fact> Facts);
+
+/// <summary>Finding counts: one row per severity, one column per outcome shown.</summary>
+public sealed record CountsTable(IReadOnlyList<Outcome> Outcomes, IReadOnlyList<(Severity Severity, IReadOnlyList<int> Counts)> Rows)
+{
+    public int Total(Outcome outcome) => Rows.Sum(r => r.Counts[Outcomes.ToList().IndexOf(outcome)]);
+}
+
+/// <summary>One line of the table of every rule run.</summary>
+public sealed record RuleLine(string RuleId, string Title, string Severity, Outcome Outcome, string Result);
+
+/// <summary>The block of one finding that is not a pass.</summary>
+public sealed record FindingBlock(
+    string RuleId,
+    string Title,
+    Severity Severity,
+    Outcome Outcome,
+    string? Subject,
+    string Message,
+    IReadOnlyList<Fact> Evidence,
+    string Citation,
+    string Remediation,
+    string? DetailsNote);
+
+/// <summary>A table of detail rows: the records behind one rule's findings.</summary>
+public sealed record AppendixTable(
+    string Letter,
+    string RuleId,
+    string Title,
+    string Count,
+    IReadOnlyList<string> Columns,
+    IReadOnlyList<bool> Numeric,
+    IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>
+/// Everything the PDF report shows, already worded and formatted, in reading order. Building it
+/// decides which sections and rows appear; <see cref="PdfReport"/> only lays it out.
+/// </summary>
+public sealed record ReportDocument(
+    PdfWording Wording,
+    ReportValues Values,
+    CoverSection Cover,
+    CountsTable Counts,
+    IReadOnlyList<RuleLine> Rules,
+    IReadOnlyList<FindingBlock> Findings,
+    IReadOnlyList<AppendixTable> Appendices)
+{
+    public string Text(string key) => Wording.Render(key, Values);
+
+    public static ReportDocument Build(AuditResult result, ToolInfo tool, PdfWording wording)
+    {
+        var attention = FindingOrder.MostUrgentFirst(result, result.Findings.Where(f => f.Outcome != Outcome.Pass)).ToList();
+        var values = BuildValues(result, tool, attention.Count);
+        values = values.With(
+            ("determination", wording.DeterminationLabel(result.Determination, values)),
+            ("determination_meaning", wording.DeterminationMeaning(result.Determination, values)));
+
+        var appendices = BuildAppendices(attention, wording, values);
+        var letters = appendices.ToDictionary(a => a.RuleId, a => a.Letter, StringComparer.Ordinal);
+        return new ReportDocument(
+            wording,
+            values,
+            BuildCover(result, tool, wording, values),
+            BuildCounts(result),
+            [.. RuleSummary.Of(result).Select(r => new RuleLine(r.RuleId, r.Title, r.Severity.Name(), r.Outcome, r.Result))],
+            [.. attention.Select(f => Block(f, wording, values, letters))],
+            appendices);
+    }
+
+    private static ReportValues BuildValues(AuditResult result, ToolInfo tool, int attention)
+    {
+        var model = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["agency_name"] = result.Agency.Name ?? result.Agency.Id,
+            ["agency_id"] = result.Agency.Id,
+            ["review_type"] = result.Review.Type,
+            ["as_of"] = Formats.Date(result.Review.AsOf),
+            ["period_start"] = Formats.Date(result.Review.Period.Start),
+            ["period_end"] = Formats.Date(result.Review.Period.End),
+            ["rule_set_name"] = result.RuleSet.Name,
+            ["rule_set_version"] = result.RuleSet.Version,
+            ["rule_set_sha256"] = result.RuleSet.Sha256,
+            ["profile"] = result.Profile,
+            ["tool_name"] = tool.Name,
+            ["tool_version"] = tool.Version,
+            ["rules"] = (decimal)result.Findings.Select(f => f.RuleId).Distinct().Count(),
+            ["findings"] = (decimal)result.Findings.Count,
+            ["not_evaluated"] = (decimal)(result.Count(Outcome.CannotEvaluate) + result.Count(Outcome.Error)),
+            ["attention"] = (decimal)attention,
+        };
+        foreach (var outcome in Wire.Outcomes)
+        {
+            model[outcome.SummaryKey()] = (decimal)result.Count(outcome);
+        }
+
+        return new ReportValues(model);
+    }
+
+    private static CoverSection BuildCover(AuditResult result, ToolInfo tool, PdfWording wording, ReportValues values)
+    {
+        string Text(string key) => wording.Render(key, values);
+        var agency = result.Agency.Name is { } name ? $"{name} ({result.Agency.Id})" : result.Agency.Id;
+        var notEvaluated = result.Count(Outcome.CannotEvaluate) + result.Count(Outcome.Error);
+        return new CoverSection(
+            result.Determination,
+            wording.DeterminationLabel(result.Determination, values),
+            wording.DeterminationMeaning(result.Determination, values),
+            Text("cover_counts"),
+            notEvaluated > 0 ? Text("caveat") : null,
+            [
+                new Fact(Text("cover_facts_agency"), agency),
+                new Fact(Text("cover_facts_review"), result.Review.Type),
+                new Fact(Text("cover_facts_period"), $"{Formats.Date(result.Review.Period.Start)} to {Formats.Date(result.Review.Period.End)}"),
+                new Fact(Text("cover_facts_as_of"), Formats.Date(result.Review.AsOf)),
+                new Fact(Text("cover_facts_profile"), result.Profile),
+                new Fact(Text("cover_facts_rule_set"), $"{result.RuleSet.Name} {result.RuleSet.Version}, sha256 {result.RuleSet.Sha256}"),
+                new Fact(Text("cover_facts_tool"), $"{tool.Name} {tool.Version}"),
+                new Fact(Text("cover_facts_generated"), Formats.Date(result.Review.AsOf)),
+            ]);
+    }
+
+    /// <summary>Pass, warn and fail always; other outcomes only when some finding has them.</summary>
+    private static CountsTable BuildCounts(AuditResult result)
+    {
+        var outcomes = Wire.Outcomes
+            .Where(o => o is Outcome.Pass or Outcome.Warn or Outcome.Fail || result.Count(o) > 0)
+            .ToList();
+        return new CountsTable(
+            outcomes,
+            [
+                .. Wire.Severities.Select(s => (s, (IReadOnlyList<int>)[.. outcomes.Select(o =>
+                    result.Findings.Count(f => f.Severity == s && f.Outcome == o))])),
+            ]);
+    }
+
+    private static FindingBlock Block(Finding finding, PdfWording wording, ReportValues values, IReadOnlyDictionary<string, string> letters)
+    {
+        var findingValues = values.With(
+            ("rule_id", finding.RuleId),
+            ("title", finding.Title),
+            ("subject", finding.Subject),
+            ("rows", (decimal)finding.Details.Count),
+            ("appendix", letters.GetValueOrDefault(finding.RuleId)));
+        return new FindingBlock(
+            finding.RuleId,
+            finding.Title,
+            finding.Severity,
+            finding.Outcome,
+            finding.Subject == Finding.AgencySubject ? null : wording.Render("finding_subject", findingValues),
+            finding.Message,
+            [.. finding.Evidence.Select(e => new Fact(e.Key, Formats.Show(e.Value, grouped: true)))],
+            finding.Citation,
+            finding.Remediation,
+            finding.Details.Count > 0 ? wording.Render("details_note", findingValues) : null);
+    }
+
+    /// <summary>
+    /// One table per rule whose findings carry detail rows, in the order the findings appear;
+    /// a rule with a finding per staff member gets one table for all of them.
+    /// </summary>
+    private static IReadOnlyList<AppendixTable> BuildAppendices(IReadOnlyList<Finding> attention, PdfWording wording, ReportValues values)
+    {
+        var tables = new List<AppendixTable>();
+        foreach (var group in attention.Where(f => f.Details.Count > 0).GroupBy(f => f.RuleId))
+        {
+            var details = group.SelectMany(f => f.Details).ToList();
+            var fields = details.SelectMany(d => d.Fields.Keys).Distinct().ToList();
+            var rows = details
+                .Select(d => (IReadOnlyList<string>)[.. fields.Select(c => d.Fields.TryGetValue(c, out var v) ? Formats.Show(v) : string.Empty), d.Source.ToString()])
+                .ToList();
+            var numeric = fields
+                .Select(c => details.All(d => !d.Fields.TryGetValue(c, out var v) || v is EvidenceValue.Number))
+                .Append(false)
+                .ToList();
+            var letter = Letter(tables.Count);
+            var first = group.First();
+            var tableValues = values.With(
+                ("rule_id", first.RuleId),
+                ("title", first.Title),
+                ("rows", (decimal)rows.Count),
+                ("appendix", letter));
+            tableValues = tableValues.With(("details_title", wording.DetailsTitle(first.RuleId, first.Title, tableValues)));
+            tables.Add(new AppendixTable(
+                letter,
+                first.RuleId,
+                wording.Render("appendix_title", tableValues),
+                wording.Render("appendix_count", tableValues),
+                [.. fields, "source"],
+                numeric,
+                rows));
+        }
+
+        return tables;
+    }
+
+    /// <summary>A, B ... Z, AA, AB ...</summary>
+    internal static string Letter(int index) =>
+        index < 26
+            ? ((char)('A' + index)).ToString(CultureInfo.InvariantCulture)
+            : Letter((index / 26) - 1) + Letter(index % 26);
+}
