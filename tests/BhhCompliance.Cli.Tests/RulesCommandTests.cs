@@ -79,7 +79,7 @@ public sealed partial class RulesCommandTests
                 $"{broken}(25,5): error BHH1002: Unknown key 'colour' in a rule. Known keys: id, kind, title, severity, citation, parameters, message, remediation.",
                 $"{broken}(23,15): error BHH1106: Unknown severity 'urgent'. Severities: critical, major, minor, info.",
                 $"{broken}(28,17): error BHH1004: 'caseload' must be a number, got 'many'.",
-                $"{broken}(30,36): error BHH1202: The message template of STAFF-EXTRA-RATIO names a field it will not have: 'actual_ftee' is not a field of this rule. Fields: actual_fte, agency_id, agency_name, as_of, caseload, census, failed, outcome, passed, period_end, period_start, required_fte, role, role_name, rule_id, severity, subject, title, tolerance, warned.",
+                $"{broken}(30,36): error BHH1202: The message template of STAFF-EXTRA-RATIO names a field it will not have: 'actual_ftee' is not a known field. Fields: actual_fte, agency_id, agency_name, as_of, caseload, census, failed, outcome, passed, period_end, period_start, required_fte, role, role_name, rule_id, severity, subject, title, tolerance, warned.",
                 $"{broken}(31,18): error BHH1201: The remediation template of STAFF-EXTRA-RATIO is not valid: '{{{{#if}}}}' is never closed with '{{{{/if}}}}'.",
             }.Order(StringComparer.Ordinal),
             run.ErrorLines.SkipLast(1).Order(StringComparer.Ordinal));

@@ -210,7 +210,7 @@ internal static partial class TemplateCompiler
 
             if (!fields.Contains(root))
             {
-                problems.Add(new TemplateProblem(offset, $"'{root}' is not a field of this rule. Fields: {string.Join(", ", fields.Order(StringComparer.Ordinal))}.", true));
+                problems.Add(new TemplateProblem(offset, $"'{root}' is not a known field. Fields: {string.Join(", ", fields.Order(StringComparer.Ordinal))}.", true));
             }
         }
     }

@@ -25,7 +25,7 @@ public sealed class TextTemplateTests
         var problem = Assert.Single(compilation.Problems);
         Assert.Equal(4, problem.Offset);
         Assert.True(problem.IsUnknownName);
-        Assert.Equal("'actaul_fte' is not a field of this rule. Fields: actual_fte, required_fte.", problem.Message);
+        Assert.Equal("'actaul_fte' is not a known field. Fields: actual_fte, required_fte.", problem.Message);
         Assert.NotNull(compilation.Template);
         Assert.False(compilation.Succeeded);
     }
