@@ -181,13 +181,18 @@ public sealed record ReportDocument(
         {
             var details = group.SelectMany(f => f.Details).ToList();
             var fields = details.SelectMany(d => d.Fields.Keys).Distinct().ToList();
-            var rows = details
-                .Select(d => (IReadOnlyList<string>)[.. fields.Select(c => d.Fields.TryGetValue(c, out var v) ? Formats.Show(v) : string.Empty), d.Source.ToString()])
-                .ToList();
             var numeric = fields
                 .Select(c => details.All(d => !d.Fields.TryGetValue(c, out var v) || v is EvidenceValue.Number))
-                .Append(false)
                 .ToList();
+
+            // A column of numbers with any fraction (amounts, FTE) shows two decimals throughout, so the figures line up.
+            var fractional = fields
+                .Select((c, i) => numeric[i] && details.Any(d => d.Fields.TryGetValue(c, out var v) && v is EvidenceValue.Number { Value: var n } && n != decimal.Truncate(n)))
+                .ToList();
+            var rows = details
+                .Select(d => (IReadOnlyList<string>)[.. fields.Select((c, i) => d.Fields.TryGetValue(c, out var v) ? Cell(v, fractional[i]) : string.Empty), d.Source.ToString()])
+                .ToList();
+            numeric.Add(false);
             var letter = Letter(tables.Count);
             var first = group.First();
             var tableValues = values.With(
@@ -208,6 +213,9 @@ public sealed record ReportDocument(
 
         return tables;
     }
+
+    private static string Cell(EvidenceValue value, bool twoDecimals) =>
+        twoDecimals && value is EvidenceValue.Number number ? Formats.Fixed(number.Value) : Formats.Show(value);
 
     /// <summary>A, B ... Z, AA, AB ...</summary>
     internal static string Letter(int index) =>

@@ -137,7 +137,7 @@ public sealed class Table : Block
         {
             var header = _style.HeaderRow ? _columns[c].Header : string.Empty;
             natural[c] = measure.NaturalWidth(header, _style.Header);
-            minimum[c] = measure.LongestWord(header, _style.Header);
+            minimum[c] = measure.LongestWord(header, _style.Header, softBreaks: true);
             foreach (var row in _rows)
             {
                 natural[c] = Math.Max(natural[c], measure.NaturalWidth(row[c], _style.Body));

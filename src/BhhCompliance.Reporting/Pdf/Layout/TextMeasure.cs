@@ -31,8 +31,34 @@ public sealed class TextMeasure
     }
 
     /// <summary>The width of the longest word: the narrowest a column can be without breaking words.</summary>
-    public double LongestWord(string text, TextStyle style) =>
-        text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(w => Width(w, style)).DefaultIfEmpty(0).Max();
+    /// <param name="text">The text.</param>
+    /// <param name="style">Its style.</param>
+    /// <param name="softBreaks">Count the parts of a word between '_', '-' and '/' as words (for column names).</param>
+    public double LongestWord(string text, TextStyle style, bool softBreaks = false) =>
+        text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(w => softBreaks ? SoftParts(w) : [w])
+            .Select(w => Width(w, style))
+            .DefaultIfEmpty(0)
+            .Max();
+
+    /// <summary>"bh_experience_years" gives "bh_", "experience_", "years".</summary>
+    private static IEnumerable<string> SoftParts(string word)
+    {
+        var start = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (word[i] is '_' or '-' or '/')
+            {
+                yield return word[start..(i + 1)];
+                start = i + 1;
+            }
+        }
+
+        if (start < word.Length)
+        {
+            yield return word[start..];
+        }
+    }
 
     /// <summary>The widest line of the text when only its own line breaks apply.</summary>
     public double NaturalWidth(string text, TextStyle style) =>

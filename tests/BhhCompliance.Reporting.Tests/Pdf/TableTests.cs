@@ -1,0 +1,238 @@
+using BhhCompliance.Reporting.Pdf.Layout;
+
+namespace BhhCompliance.Reporting.Tests.Pdf;
+
+/// <summary>Tables that size their columns to the content and break across pages.</summary>
+public sealed class TableTests
+{
+    private static readonly TableColumn[] Columns =
+    [
+        new("Row id"),
+        new("Description"),
+        new("Code", Align.Right),
+        new("Source file"),
+    ];
+
+    private readonly TextMeasure _measure = new();
+
+    [Fact]
+    public void Lay_TableLongerThanAPage_BreaksAcrossPagesAndRepeatsTheHeaderRowOnEach()
+    {
+        var pages = PageFlow.Lay([Layouts.Lines("intro", 3), LongTable(300)], _measure, PageGeometry.Letter);
+
+        Assert.True(pages.Count >= 4, $"{pages.Count} pages");
+        var headers = pages.Select(HeaderRow).ToList();
+        Assert.All(headers, header => Assert.Equal(["Row id", "Description", "Code", "Source file"], header.Select(t => t.Text)));
+        Assert.Equal(PageGeometry.Letter.MarginTop + (3 * 12.5), headers[0].Min(t => t.Y), precision: 6);
+        Assert.All(headers.Skip(1), header => Assert.Equal(PageGeometry.Letter.MarginTop + 2.5, header.Min(t => t.Y), precision: 6));
+    }
+
+    [Fact]
+    public void Lay_TableLongerThanAPage_LosesAndRepeatsNoRow()
+    {
+        var pages = PageFlow.Lay([Layouts.Lines("intro", 3), LongTable(300)], _measure, PageGeometry.Letter);
+
+        var ids = pages.SelectMany(p => p.Texts).Where(t => t.StartsWith("R-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Enumerable.Range(0, 300).Select(Id), ids);
+        Assert.Equal(300, pages.SelectMany(p => p.Texts).Count(t => t.StartsWith("snapshots/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Lay_TableLongerThanAPage_HasTheSameColumnsOnEveryPage()
+    {
+        var pages = PageFlow.Lay([Layouts.Lines("intro", 3), LongTable(300)], _measure, PageGeometry.Letter);
+
+        var columns = pages.Select(p => HeaderRow(p).Select(t => (t.X, t.Width)).ToList()).ToList();
+        Assert.All(columns.Skip(1), page => Assert.Equal(columns[0], page));
+        var rules = pages.Select(p => p.Ops.OfType<LineOp>().Select(l => (l.X1, l.X2)).Distinct().Single()).ToList();
+        Assert.All(rules, r => Assert.Equal(rules[0], r));
+    }
+
+    [Fact]
+    public void Lay_TableLongerThanAPage_KeepsEveryTextInsideThePageBody()
+    {
+        var pages = PageFlow.Lay([Layouts.Lines("intro", 3), LongTable(300)], _measure, PageGeometry.Letter);
+
+        Layouts.AssertInsideBody(pages, PageGeometry.Letter, _measure);
+        var right = PageGeometry.Letter.MarginX + PageGeometry.Letter.BodyWidth;
+        Assert.All(
+            pages.SelectMany(p => p.Ops.OfType<TextOp>()),
+            t => Assert.True(t.X + _measure.Width(t.Text, t.Style) <= right + 1e-6, $"'{t.Text}' ends past the body."));
+    }
+
+    [Fact]
+    public void Place_CellsWiderThanTheirColumn_WrapWithinTheCell()
+    {
+        var table = LongTable(40);
+        var widths = table.ColumnWidths(_measure, 300);
+
+        var ops = table.Place(_measure, 300, double.PositiveInfinity, fresh: true).Ops.OfType<TextOp>().ToList();
+
+        var edges = widths.Select((w, i) => widths.Take(i).Sum()).ToList();
+        Assert.All(ops, t =>
+        {
+            var column = edges.FindLastIndex(e => e <= t.X);
+            Assert.True(
+                t.X + _measure.Width(t.Text, t.Style) <= edges[column] + widths[column] + 1e-6,
+                $"'{t.Text}' spills out of column {column}.");
+        });
+        Assert.Equal(40, ops.Count(t => t.Text.StartsWith("R-", StringComparison.Ordinal)));
+        Assert.True(ops.Count > 41 * 4, "The description cells wrap onto several lines.");
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(504)]
+    [InlineData(800)]
+    public void ColumnWidths_FillWidth_SumToTheWidth(double width)
+    {
+        var widths = LongTable(20).ColumnWidths(_measure, width);
+
+        Assert.Equal(width, widths.Sum(), precision: 6);
+        Assert.All(widths, w => Assert.True(w > 0));
+    }
+
+    [Fact]
+    public void ColumnWidths_NotFillWidthAndNarrowContent_AreTheNaturalWidthsAndLeaveTheRest()
+    {
+        var style = Layouts.Grid with { FillWidth = false };
+        var table = new Table([new TableColumn("Severity"), new TableColumn("Pass", Align.Right)], [["major", "2"], ["critical", "1"]], style);
+
+        var widths = table.ColumnWidths(_measure, 504);
+
+        Assert.True(widths.Sum() < 504);
+        Assert.Equal(Math.Max(_measure.Width("Severity", style.Header), _measure.Width("critical", style.Body)) + 8, widths[0], precision: 6);
+        Assert.Equal(_measure.Width("Pass", style.Header) + 8, widths[1], precision: 6);
+    }
+
+    [Theory]
+    [InlineData(120)]
+    [InlineData(300)]
+    [InlineData(504)]
+    public void ColumnWidths_NotFillWidth_SumToAtMostTheWidth(double width)
+    {
+        var table = new Table(Columns, Rows(20), Layouts.Grid with { FillWidth = false });
+
+        var widths = table.ColumnWidths(_measure, width);
+
+        Assert.True(widths.Sum() <= width + 1e-6, $"{widths.Sum()} > {width}");
+    }
+
+    [Fact]
+    public void ColumnWidths_ShortColumn_IsNarrowerThanALongTextColumn()
+    {
+        var widths = LongTable(20).ColumnWidths(_measure, 504);
+
+        Assert.True(widths[2] < widths[1] / 4, $"Code {widths[2]}, description {widths[1]}");
+        Assert.True(widths[2] >= _measure.Width("Code", Layouts.Grid.Header) + 8);
+    }
+
+    [Fact]
+    public void ColumnWidths_EveryLongestWordFits_NoColumnIsNarrowerThanItsLongestWord()
+    {
+        var widths = LongTable(20).ColumnWidths(_measure, 504);
+
+        Assert.True(widths[0] >= _measure.Width(Id(19), Layouts.Grid.Body) + 8);
+        Assert.True(widths[3] >= _measure.Width(Source(19), Layouts.Grid.Body) + 8);
+    }
+
+    [Fact]
+    public void ColumnWidths_LongestWordsDoNotFitSideBySide_ShareTheWidthAndStillSumToIt()
+    {
+        var widths = LongTable(20).ColumnWidths(_measure, 60);
+
+        Assert.Equal(60, widths.Sum(), precision: 6);
+        Assert.All(widths, w => Assert.True(w > 0));
+    }
+
+    [Fact]
+    public void Place_NotFreshAndNoRoomForTheHeaderAndFirstRow_PlacesNothingAndDefersItself()
+    {
+        var table = LongTable(5);
+
+        var placed = table.Place(_measure, 504, 20, fresh: false);
+
+        Assert.True(placed.PlacedNothing);
+        Assert.Same(table, placed.Rest);
+    }
+
+    [Fact]
+    public void Place_FreshPageWithNoRoomForAnyRow_PlacesTheHeaderAndFirstRow()
+    {
+        var placed = LongTable(5).Place(_measure, 504, 5, fresh: true);
+
+        Assert.Equal(["Row id", "Description", "Code", "Source file", Id(0)], placed.Ops.OfType<TextOp>().Select(t => t.Text).Take(5));
+        Assert.Single(placed.Ops.OfType<TextOp>(), t => t.Text.StartsWith("R-", StringComparison.Ordinal));
+        Assert.NotNull(placed.Rest);
+    }
+
+    [Fact]
+    public void Place_NoRowsAndNoRoomForTheHeader_DoesNotOverflowThePage()
+    {
+        var table = new Table(Columns, [], Layouts.Grid);
+
+        var placed = table.Place(_measure, 504, 5, fresh: false);
+
+        Assert.True(placed.Height <= 5, $"An empty table placed {placed.Height} pt in 5 pt.");
+    }
+
+    [Fact]
+    public void Place_Stripes_FillEveryOtherBodyRowAndTheHeader()
+    {
+        var placed = new Table(Columns, Rows(4), Layouts.Grid).Place(_measure, 504, double.PositiveInfinity, fresh: true);
+
+        Assert.Equal(
+            [Ink.HeaderFill, Ink.StripeFill, Ink.StripeFill],
+            placed.Ops.OfType<FillOp>().Select(f => f.Colour));
+    }
+
+    [Fact]
+    public void Place_NoHeaderRow_StartsWithTheFirstRow()
+    {
+        var style = Layouts.Grid with { HeaderRow = false };
+
+        var placed = new Table(Columns, Rows(2), style).Place(_measure, 504, double.PositiveInfinity, fresh: true);
+
+        Assert.Equal(Id(0), placed.Ops.OfType<TextOp>().First().Text);
+        Assert.DoesNotContain("Row id", placed.Ops.OfType<TextOp>().Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Place_RightAlignedColumn_CarriesTheAlignment()
+    {
+        var placed = new Table(Columns, Rows(2), Layouts.Grid).Place(_measure, 504, double.PositiveInfinity, fresh: true);
+
+        Assert.Equal(
+            [Align.Right, Align.Right, Align.Right],
+            placed.Ops.OfType<TextOp>().Where(t => t.Text is "Code" or "2").Select(t => t.Align));
+    }
+
+    [Fact]
+    public void Constructor_RowWithTheWrongNumberOfCells_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new Table(Columns, [["a", "b", "c"]], Layouts.Grid));
+    }
+
+    private static Table LongTable(int rows) => new(Columns, Rows(rows), Layouts.Grid);
+
+    private static IReadOnlyList<IReadOnlyList<string>> Rows(int count) =>
+    [
+        .. Enumerable.Range(0, count).Select(i => (IReadOnlyList<string>)
+        [
+            Id(i),
+            i % 3 == 0
+                ? "Service record without a progress note; the enrollee's care plan was not updated within the month."
+                : "Duplicate claim.",
+            "2",
+            Source(i),
+        ]),
+    ];
+
+    private static string Id(int i) => $"R-{i:D4}";
+
+    private static string Source(int i) => $"snapshots/services.csv:{i + 2}";
+
+    /// <summary>The header cells of the table on a page: the bold 8 pt texts, in order.</summary>
+    private static List<TextOp> HeaderRow(LaidOutPage page) =>
+        [.. page.Ops.OfType<TextOp>().Where(t => t.Style == Layouts.Grid.Header)];
+}
