@@ -24,18 +24,21 @@ public static class QuickRun
 
     private static readonly int[] Sizes = [100, 2_000, 10_000];
 
-    /// <summary><c>quick</c>, or <c>quick cold ROWS</c> (the child process of one cold render).</summary>
+    /// <summary>
+    /// <c>quick</c>; <c>quick save DIR</c> (writes the three reports, to look at); or
+    /// <c>quick cold ROWS</c> (the child process of one cold render).
+    /// </summary>
     public static int Run(string[] args)
     {
-        if (args is ["cold", var rows])
+        switch (args)
         {
-            return RunCold(int.Parse(rows, CultureInfo.InvariantCulture));
-        }
-
-        if (args.Length > 0)
-        {
-            Console.Error.WriteLine("usage: quick | quick cold ROWS");
-            return 2;
+            case ["cold", var rows]:
+                return RunCold(int.Parse(rows, CultureInfo.InvariantCulture));
+            case ["save", var folder]:
+                return Save(folder);
+            case not []:
+                Console.Error.WriteLine("usage: quick | quick save DIR | quick cold ROWS");
+                return 2;
         }
 
         Console.WriteLine($"PDF report, synthetic audits; {Environment.ProcessorCount} cores, .NET {Environment.Version}, "
@@ -56,7 +59,7 @@ public static class QuickRun
 
         Console.WriteLine();
         var wording = BuiltInWording.Load();
-        WarmUpJit(wording);
+        JitWarmUp.Run(wording, WarmUp);
         Console.WriteLine($"Warm: median of {WarmRuns} renders in one process, after {WarmUp.TotalSeconds:F0} s of warm-up and one untimed render");
         Console.WriteLine($"{"rows",8} {"median ms",10} {"min ms",8} {"max ms",8} {"pages",6} {"bytes",11} {"alloc MB",9}");
         foreach (var size in Sizes)
@@ -75,21 +78,18 @@ public static class QuickRun
         return 0;
     }
 
-    /// <summary>
-    /// Renders for a while, then pauses, so that the measured renders run the JIT's final
-    /// (tier-1) code rather than its first quick compilation.
-    /// </summary>
-    private static void WarmUpJit(PdfWording wording)
+    private static int Save(string folder)
     {
-        var small = SyntheticAudit.Build(100);
-        var medium = SyntheticAudit.Build(2_000);
-        var stopwatch = Stopwatch.StartNew();
-        for (var i = 0; stopwatch.Elapsed < WarmUp; i++)
+        Directory.CreateDirectory(folder);
+        var wording = BuiltInWording.Load();
+        foreach (var size in Sizes)
         {
-            GC.KeepAlive(PdfReport.Render(i % 10 == 9 ? medium : small, BuiltInWording.Tool, wording));
+            var path = Path.Join(folder, string.Create(CultureInfo.InvariantCulture, $"synthetic-{size}.pdf"));
+            File.WriteAllBytes(path, PdfReport.Render(SyntheticAudit.Build(size), BuiltInWording.Tool, wording));
+            Console.WriteLine(path);
         }
 
-        Thread.Sleep(500);
+        return 0;
     }
 
     private static int RunCold(int rows)

@@ -233,9 +233,10 @@ public sealed class PdfReport(ReportDocument document)
         foreach (var table in Document.Appendices)
         {
             yield return new Spacer(14);
-            yield return new Heading(table.Title, Subsection, outlineLevel: 1);
-            yield return new Paragraph(table.Count, SmallMuted);
-            yield return new Spacer(4);
+            yield return new Stack(
+                [new Heading(table.Title, Subsection, outlineLevel: 1), new Paragraph(table.Count, SmallMuted), new Spacer(4)],
+                keepTogether: true,
+                keepWithNext: true);
             yield return new Table(
                 [.. table.Columns.Select((c, i) => new TableColumn(c, table.Numeric[i] ? Align.Right : Align.Left))],
                 table.Rows,
@@ -244,7 +245,7 @@ public sealed class PdfReport(ReportDocument document)
     }
 
     /// <summary>The header, page number and PHI footer drawn on every page.</summary>
-    private IReadOnlyList<DrawOp> ComposePageFurniture(TextMeasure measure, int number, int count)
+    public IReadOnlyList<DrawOp> ComposePageFurniture(TextMeasure measure, int number, int count)
     {
         var values = Document.Values.With(("page", (decimal)number), ("pages", (decimal)count));
         var pageNumber = Document.Wording.Render("page_number", values);

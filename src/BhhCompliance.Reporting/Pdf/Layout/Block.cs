@@ -66,7 +66,7 @@ public sealed class Paragraph : Block
     }
 
     private Paragraph(IReadOnlyList<string> lines, double width, TextStyle style, Align align, double indent)
-        : this(string.Empty, style, align, indent)
+        : this(string.Join(' ', lines), style, align, indent)
     {
         _lines = lines;
         _linesWidth = width;
@@ -138,17 +138,18 @@ public sealed class Heading(string text, TextStyle style, int outlineLevel = -1,
 /// rather than split, unless it is taller than a page. A child that keeps with the next one
 /// (a heading) never ends a page on its own.
 /// </summary>
-public sealed class Stack(IReadOnlyList<Block> children, bool keepTogether = false) : Block
+public sealed class Stack(IReadOnlyList<Block> children, bool keepTogether = false, bool keepWithNext = false) : Block
 {
     public IReadOnlyList<Block> Children { get; } = children;
 
-    public override bool KeepWithNext => Children.Count > 0 && Children[^1].KeepWithNext;
+    /// <summary>True when asked for (a table's title and caption), or when the last child keeps with the next block.</summary>
+    public override bool KeepWithNext => keepWithNext || (Children.Count > 0 && Children[^1].KeepWithNext);
 
     public override Placement Place(TextMeasure measure, double width, double height, bool fresh)
     {
         if (keepTogether && !double.IsPositiveInfinity(height))
         {
-            var whole = Place(measure, width, double.PositiveInfinity, fresh: true);
+            var whole = Place(measure, width, double.PositiveInfinity, fresh);
             if (whole.Height <= height + 0.001)
             {
                 return whole;
@@ -183,9 +184,20 @@ public sealed class Stack(IReadOnlyList<Block> children, bool keepTogether = fal
             var cut = i;
             if (placed.PlacedNothing)
             {
-                while (cut > 0 && Children[cut - 1].KeepWithNext)
+                // Spacers between a heading and the block it keeps with go along with both.
+                var before = cut;
+                while (before > 0 && Children[before - 1] is Spacer)
                 {
-                    cut--;
+                    before--;
+                }
+
+                while (before > 0 && Children[before - 1].KeepWithNext)
+                {
+                    cut = --before;
+                    while (before > 0 && Children[before - 1] is Spacer)
+                    {
+                        before--;
+                    }
                 }
 
                 if (cut < i && fresh && starts[cut] == (0, 0.0))

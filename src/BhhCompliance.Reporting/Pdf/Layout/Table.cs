@@ -49,6 +49,11 @@ public sealed class Table : Block
         var header = _style.HeaderRow
             ? Row(measure, widths, _columns.Select(c => c.Header).ToArray(), _style.Header, Ink.HeaderFill, bold: true)
             : ([], 0);
+        if (!fresh && header.Height > height + 0.001)
+        {
+            return Placement.Deferred(this);
+        }
+
         var ops = new List<DrawOp>(header.Ops);
         var y = header.Height;
         var row = _firstRow;
