@@ -38,6 +38,50 @@ public static class SyntheticAudit
 
     private static readonly string[] StaffIds = ["S002", "S004", "S007", "S010", "S011", "S016", "S021", "S024"];
 
+    private static readonly Dictionary<string, string> Titles = new(StringComparer.Ordinal)
+    {
+        ["TEAM-MINIMUM"] = "Every core team role is staffed",
+        ["CRED-DIRECTOR"] = "BHH Director holds the required degree and experience",
+        ["CRED-PC-CONSULTANT"] = "Primary Care Physician Consultant is an MD, DO or APRN",
+        ["CRED-NURSE"] = "Nurse Care Manager is a registered nurse",
+        ["CRED-LICENSE-CURRENT"] = "Licenses of licensed staff are current",
+        ["CRED-LICENSE-EXPIRING"] = "No license of licensed staff expires soon",
+        ["PC-HOURS"] = "Primary care consultant hours meet 1 hour per enrollee per year",
+        ["PC-NOT-BILLED"] = "Primary care consultant BHH work is not billed to Medicaid",
+        ["SVC-MONTHLY-MINIMUM"] = "Each enrollee receives at least 1 hour of service a month",
+        ["SVC-CORE-SERVICES"] = "All six core services are provided",
+        ["SVC-DOCUMENTED"] = "Every service is documented with a note",
+        ["SVC-BILLING-CODE"] = "Services carry a BHH procedure code",
+        ["BILL-SUBSTANTIATED"] = "Every claimed month is substantiated by a documented service",
+        ["BILL-ENROLLED"] = "Claims are only for months the enrollee was enrolled",
+        ["BILL-DUPLICATE"] = "No enrollee month is claimed twice",
+    };
+
+    private static readonly Dictionary<string, string> Citations = new(StringComparer.Ordinal)
+    {
+        ["STAFF-DIRECTOR-RATIO"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff",
+        ["STAFF-NURSE-RATIO"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff",
+        ["STAFF-SPECIALIST-RATIO"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff",
+        ["STAFF-PEER-RATIO"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff",
+        ["STAFF-TRANSITION-RATIO"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff",
+        ["STAFF-ADMIN-RATIO"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff",
+        ["TEAM-MINIMUM"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (the BHH team at a minimum)",
+        ["CRED-DIRECTOR"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (BHH Director qualifications)",
+        ["CRED-PC-CONSULTANT"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (Primary Care Physician Consultant)",
+        ["CRED-NURSE"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (Nurse Care Manager)",
+        ["CRED-LICENSE-CURRENT"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (licensed roles)",
+        ["CRED-LICENSE-EXPIRING"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (licensed roles)",
+        ["PC-HOURS"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (Primary Care Physician Consultant); PC Tracker",
+        ["PC-NOT-BILLED"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (Primary Care Physician Consultant)",
+        ["SVC-MONTHLY-MINIMUM"] = "DMHAS BHH Provider Manual, BHH Services (minimum of 1 hour per month)",
+        ["SVC-CORE-SERVICES"] = "DMHAS BHH Provider Manual, BHH Services (the six core services)",
+        ["SVC-DOCUMENTED"] = "DMHAS BHH Provider Manual, Roles of the BHH provider (documentation guidelines)",
+        ["SVC-BILLING-CODE"] = "DMHAS BHH Provider Manual, BHH Services (targeted case management, case management and psycho-education codes)",
+        ["BILL-SUBSTANTIATED"] = "DMHAS BHH Provider Manual, Reimbursement (PMPM; documentation of billed services)",
+        ["BILL-ENROLLED"] = "DMHAS BHH Provider Manual, Reimbursement (PMPM for enrolled members)",
+        ["BILL-DUPLICATE"] = "DMHAS BHH Provider Manual, Reimbursement (one PMPM per enrollee per month)",
+    };
+
     /// <summary>The rules of the Connecticut rule set, in the rule set's order.</summary>
     public static IReadOnlyList<string> RuleOrder { get; } =
     [
@@ -340,48 +384,4 @@ public static class SyntheticAudit
     private static string N(decimal value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture);
 
     private static string Money(decimal value) => value.ToString("$#,##0.00", CultureInfo.InvariantCulture);
-
-    private static readonly Dictionary<string, string> Titles = new(StringComparer.Ordinal)
-    {
-        ["TEAM-MINIMUM"] = "Every core team role is staffed",
-        ["CRED-DIRECTOR"] = "BHH Director holds the required degree and experience",
-        ["CRED-PC-CONSULTANT"] = "Primary Care Physician Consultant is an MD, DO or APRN",
-        ["CRED-NURSE"] = "Nurse Care Manager is a registered nurse",
-        ["CRED-LICENSE-CURRENT"] = "Licenses of licensed staff are current",
-        ["CRED-LICENSE-EXPIRING"] = "No license of licensed staff expires soon",
-        ["PC-HOURS"] = "Primary care consultant hours meet 1 hour per enrollee per year",
-        ["PC-NOT-BILLED"] = "Primary care consultant BHH work is not billed to Medicaid",
-        ["SVC-MONTHLY-MINIMUM"] = "Each enrollee receives at least 1 hour of service a month",
-        ["SVC-CORE-SERVICES"] = "All six core services are provided",
-        ["SVC-DOCUMENTED"] = "Every service is documented with a note",
-        ["SVC-BILLING-CODE"] = "Services carry a BHH procedure code",
-        ["BILL-SUBSTANTIATED"] = "Every claimed month is substantiated by a documented service",
-        ["BILL-ENROLLED"] = "Claims are only for months the enrollee was enrolled",
-        ["BILL-DUPLICATE"] = "No enrollee month is claimed twice",
-    };
-
-    private static readonly Dictionary<string, string> Citations = new(StringComparer.Ordinal)
-    {
-        ["STAFF-DIRECTOR-RATIO"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff",
-        ["STAFF-NURSE-RATIO"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff",
-        ["STAFF-SPECIALIST-RATIO"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff",
-        ["STAFF-PEER-RATIO"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff",
-        ["STAFF-TRANSITION-RATIO"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff",
-        ["STAFF-ADMIN-RATIO"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff",
-        ["TEAM-MINIMUM"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (the BHH team at a minimum)",
-        ["CRED-DIRECTOR"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (BHH Director qualifications)",
-        ["CRED-PC-CONSULTANT"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (Primary Care Physician Consultant)",
-        ["CRED-NURSE"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (Nurse Care Manager)",
-        ["CRED-LICENSE-CURRENT"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (licensed roles)",
-        ["CRED-LICENSE-EXPIRING"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (licensed roles)",
-        ["PC-HOURS"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (Primary Care Physician Consultant); PC Tracker",
-        ["PC-NOT-BILLED"] = "DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff (Primary Care Physician Consultant)",
-        ["SVC-MONTHLY-MINIMUM"] = "DMHAS BHH Provider Manual, BHH Services (minimum of 1 hour per month)",
-        ["SVC-CORE-SERVICES"] = "DMHAS BHH Provider Manual, BHH Services (the six core services)",
-        ["SVC-DOCUMENTED"] = "DMHAS BHH Provider Manual, Roles of the BHH provider (documentation guidelines)",
-        ["SVC-BILLING-CODE"] = "DMHAS BHH Provider Manual, BHH Services (targeted case management, case management and psycho-education codes)",
-        ["BILL-SUBSTANTIATED"] = "DMHAS BHH Provider Manual, Reimbursement (PMPM; documentation of billed services)",
-        ["BILL-ENROLLED"] = "DMHAS BHH Provider Manual, Reimbursement (PMPM for enrolled members)",
-        ["BILL-DUPLICATE"] = "DMHAS BHH Provider Manual, Reimbursement (one PMPM per enrollee per month)",
-    };
 }
