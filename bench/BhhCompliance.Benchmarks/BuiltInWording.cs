@@ -12,8 +12,7 @@ public static class BuiltInWording
     /// <summary>Loads and compiles the built-in templates (templates/report.yaml).</summary>
     public static PdfWording Load()
     {
-        var schema = new ReportTemplateSchema(MarkdownReport.Fields, PdfWording.Keys, PdfWording.IsKnownKey, PdfWording.Fields);
-        var templates = ReportTemplateLoader.Load(null, schema).Templates
+        var templates = ReportTemplateLoader.Load(null, ReportSchema.Templates).Templates
             ?? throw new InvalidOperationException("The built-in report templates do not compile.");
         return new PdfWording(templates.Wording);
     }

@@ -6,7 +6,6 @@ using BhhCompliance.Loading.RuleSets;
 using BhhCompliance.Loading.Snapshots;
 using BhhCompliance.Loading.Templates;
 using BhhCompliance.Reporting;
-using BhhCompliance.Reporting.Pdf;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -151,14 +150,10 @@ internal sealed class RuleSetProvider(RuleSetLoader loader, BhhSettings settings
 /// <summary>Loads the report templates: a folder, the BHH_TEMPLATES folder, or the built-in ones.</summary>
 internal sealed class TemplateProvider(BhhSettings settings, Terminal terminal)
 {
-    /// <summary>What the reports let their templates use.</summary>
-    public static ReportTemplateSchema Schema { get; } =
-        new(MarkdownReport.Fields, PdfWording.Keys, PdfWording.IsKnownKey, PdfWording.Fields);
-
     /// <summary>The templates, after printing their diagnostics; null (after saying so) when they have errors.</summary>
     public ReportTemplates? LoadOrReport(string? directory)
     {
-        var (templates, diagnostics) = ReportTemplateLoader.Load(directory ?? settings.TemplatesDirectory, Schema);
+        var (templates, diagnostics) = ReportTemplateLoader.Load(directory ?? settings.TemplatesDirectory, ReportSchema.Templates);
         DiagnosticPrinter.Print(terminal.Error, diagnostics);
         if (templates is null)
         {

@@ -26,7 +26,7 @@ public sealed class MarkdownReport
     public void Write(AuditResult result, ToolInfo tool, TextWriter output) =>
         output.Write(_template.Render(Model(result, tool)).ReplaceLineEndings("\n") + "\n");
 
-    internal static Dictionary<string, object?> Model(AuditResult result, ToolInfo tool) => new()
+    private static Dictionary<string, object?> Model(AuditResult result, ToolInfo tool) => new()
     {
         ["agency_name"] = Md(result.Agency.Name ?? result.Agency.Id),
         ["agency_id"] = Md(result.Agency.Id),

@@ -40,8 +40,8 @@ public sealed class PdfReport(ReportDocument document)
             Document.Text("title"),
             Document.Text("author"),
             Document.Text("subject"),
-            $"BHH; {Document.Values.Model["rule_set_name"]}; {Document.Values.Model["agency_id"]}; {Document.Cover.DeterminationLabel}",
-            DateOnly.ParseExact((string)Document.Values.Model["as_of"]!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Document.Keywords,
+            Document.AsOf,
             documentId);
         return PdfCanvas.Write(pages, _page, (number, count) => ComposePageFurniture(measure, number, count), info);
     }
@@ -75,7 +75,7 @@ public sealed class PdfReport(ReportDocument document)
         yield return new Spacer(4);
         yield return new Paragraph(Document.Text("title"), new TextStyle(24, Bold: true));
         yield return new Spacer(10);
-        yield return new Paragraph((string)Document.Values.Model["agency_name"]!, new TextStyle(16));
+        yield return new Paragraph(Document.AgencyName, new TextStyle(16));
         yield return new Paragraph(Document.Text("cover_review"), new TextStyle(11, Colour: Ink.Muted));
         yield return new Spacer(22);
 

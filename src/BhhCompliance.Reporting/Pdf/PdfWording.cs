@@ -90,8 +90,6 @@ public sealed class ReportValues
 
     public IReadOnlyDictionary<string, object?> Model => _model;
 
-    public static implicit operator ReportValues(Dictionary<string, object?> model) => new(model);
-
     public ReportValues With(params (string Key, object? Value)[] extra)
     {
         var copy = new Dictionary<string, object?>(_model, StringComparer.Ordinal);

@@ -52,9 +52,15 @@ public sealed record AppendixTable(
 /// Everything the PDF report shows, already worded and formatted, in reading order. Building it
 /// decides which sections and rows appear; <see cref="PdfReport"/> only lays it out.
 /// </summary>
+/// <param name="AgencyName">The agency's name, or its id when it has none.</param>
+/// <param name="AsOf">The review's as-of date: the date the document stands for.</param>
+/// <param name="Keywords">The document's keywords: program, rule set, agency and determination.</param>
 public sealed record ReportDocument(
     PdfWording Wording,
     ReportValues Values,
+    string AgencyName,
+    DateOnly AsOf,
+    string Keywords,
     CoverSection Cover,
     CountsTable Counts,
     IReadOnlyList<RuleLine> Rules,
@@ -67,16 +73,19 @@ public sealed record ReportDocument(
     {
         var attention = FindingOrder.MostUrgentFirst(result, result.Findings.Where(f => f.Outcome != Outcome.Pass)).ToList();
         var values = BuildValues(result, tool, attention.Count);
-        values = values.With(
-            ("determination", wording.DeterminationLabel(result.Determination, values)),
-            ("determination_meaning", wording.DeterminationMeaning(result.Determination, values)));
+        var label = wording.DeterminationLabel(result.Determination, values);
+        var meaning = wording.DeterminationMeaning(result.Determination, values);
+        values = values.With(("determination", label), ("determination_meaning", meaning));
 
         var appendices = BuildAppendices(attention, wording, values);
         var letters = appendices.ToDictionary(a => a.RuleId, a => a.Letter, StringComparer.Ordinal);
         return new ReportDocument(
             wording,
             values,
-            BuildCover(result, tool, wording, values),
+            result.Agency.Name ?? result.Agency.Id,
+            result.Review.AsOf,
+            $"BHH; {result.RuleSet.Name}; {result.Agency.Id}; {label}",
+            BuildCover(result, tool, wording, values, label, meaning),
             BuildCounts(result),
             [.. RuleSummary.Of(result).Select(r => new RuleLine(r.RuleId, r.Title, r.Severity.Name(), r.Outcome, r.Result))],
             [.. attention.Select(f => Block(f, wording, values, letters))],
@@ -112,15 +121,15 @@ public sealed record ReportDocument(
         return new ReportValues(model);
     }
 
-    private static CoverSection BuildCover(AuditResult result, ToolInfo tool, PdfWording wording, ReportValues values)
+    private static CoverSection BuildCover(AuditResult result, ToolInfo tool, PdfWording wording, ReportValues values, string label, string meaning)
     {
         string Text(string key) => wording.Render(key, values);
         var agency = result.Agency.Name is { } name ? $"{name} ({result.Agency.Id})" : result.Agency.Id;
         var notEvaluated = result.Count(Outcome.CannotEvaluate) + result.Count(Outcome.Error);
         return new CoverSection(
             result.Determination,
-            wording.DeterminationLabel(result.Determination, values),
-            wording.DeterminationMeaning(result.Determination, values),
+            label,
+            meaning,
             Text("cover_counts"),
             notEvaluated > 0 ? Text("caveat") : null,
             [

@@ -1,6 +1,6 @@
+using BhhCompliance.Core.Text;
 using BhhCompliance.Loading.Templates;
 using BhhCompliance.Reporting;
-using BhhCompliance.Reporting.Pdf;
 
 namespace BhhCompliance.Loading.Tests.Templates;
 
@@ -14,8 +14,7 @@ public sealed class ReportTemplateLoaderTests
     private const string Kind = "Templates";
 
     /// <summary>What the reports let their templates use.</summary>
-    private static readonly ReportTemplateSchema Schema =
-        new(MarkdownReport.Fields, PdfWording.Keys, PdfWording.IsKnownKey, PdfWording.Fields);
+    private static readonly ReportTemplateSchema Schema = ReportSchema.Templates;
 
     public static TheoryData<string> Cases() => GoldenCases.Names(Kind);
 

@@ -6,10 +6,7 @@ namespace BhhCompliance.Reporting.Tests.Fixtures;
 /// <summary>The report templates built into the tool, compiled once.</summary>
 public static class Templates
 {
-    public static ReportTemplateSchema Schema { get; } =
-        new(MarkdownReport.Fields, PdfWording.Keys, PdfWording.IsKnownKey, PdfWording.Fields);
-
-    public static ReportTemplates BuiltIn { get; } = ReportTemplateLoader.Load(null, Schema).Templates
+    public static ReportTemplates BuiltIn { get; } = ReportTemplateLoader.Load(null, ReportSchema.Templates).Templates
         ?? throw new InvalidOperationException("The built-in report templates do not compile.");
 
     public static MarkdownReport Markdown { get; } = new(BuiltIn.Markdown);

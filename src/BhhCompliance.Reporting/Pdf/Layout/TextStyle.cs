@@ -40,25 +40,27 @@ public static class ReportFonts
 {
     public const string Family = "Segoe WP";
 
-    private static readonly Lock Gate = new();
+    private static readonly Lazy<bool> Registration = new(Register, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly ConcurrentDictionary<(double Size, bool Bold), XFont> Fonts = new();
 
-    public static XFont Get(double size, bool bold)
-    {
-        EnsureRegistered();
-        return Fonts.GetOrAdd((size, bold), key => new XFont(Family, key.Size, key.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular));
-    }
-
-    /// <summary>Chooses PDFsharp's AGPL licence and its embedded fonts; safe to call many times.</summary>
-    public static void EnsureRegistered()
-    {
-        lock (Gate)
+    public static XFont Get(double size, bool bold) =>
+        Fonts.GetOrAdd((size, bold), key =>
         {
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
-            if (GlobalFontSettings.FontResolver is not SegoeWpFontResolver)
-            {
-                GlobalFontSettings.FontResolver = new SegoeWpFontResolver();
-            }
+            EnsureRegistered();
+            return new XFont(Family, key.Size, key.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+        });
+
+    /// <summary>Chooses PDFsharp's AGPL licence and its embedded fonts, once per process.</summary>
+    public static void EnsureRegistered() => _ = Registration.Value;
+
+    private static bool Register()
+    {
+        PdfSharp.PdfSharpLicense.SetAgplLicense();
+        if (GlobalFontSettings.FontResolver is not SegoeWpFontResolver)
+        {
+            GlobalFontSettings.FontResolver = new SegoeWpFontResolver();
         }
+
+        return true;
     }
 }
