@@ -1,4 +1,4 @@
-namespace BhhCompliance.SampleGenerator;
+namespace BhhCompliance.Core.Sampling;
 
 /// <summary>
 /// The SplitMix64 generator (Steele, Lea and Flood, "Fast splittable pseudorandom number
@@ -11,7 +11,7 @@ namespace BhhCompliance.SampleGenerator;
 /// gives the same sequence; it accepts any seed (0 included), passes BigCrush, and needs no
 /// floating point. Every draw here is an integer; chances are integer fractions, never doubles.
 /// </remarks>
-internal sealed class SplitMix64
+public sealed class SplitMix64
 {
     private const ulong Golden = 0x9E3779B97F4A7C15;
 

@@ -1,4 +1,6 @@
-namespace BhhCompliance.SampleGenerator.Tests;
+using BhhCompliance.Core.Sampling;
+
+namespace BhhCompliance.Core.Tests.Sampling;
 
 public sealed class SplitMix64Tests
 {
