@@ -71,6 +71,13 @@ public static class BhhProgram
         new Term("screening", "screening"),
         new Term("education", "education"));
 
+    /// <summary>The dates a chart criterion's window can be measured from (rule parameter <c>anchor</c>).</summary>
+    public static Vocabulary ChartAnchors { get; } = new(
+        "chart anchor",
+        new Term("enrolled_on", "enrolment"),
+        new Term("first_service", "the first service"),
+        new Term("as_of", "the review date"));
+
     /// <summary>A reviewer's answer to a manual chart criterion (attestations.csv).</summary>
     public static Vocabulary AttestationAnswers { get; } = new(
         "attestation answer",

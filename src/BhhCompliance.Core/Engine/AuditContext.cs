@@ -1,3 +1,4 @@
+using BhhCompliance.Core.Charts;
 using BhhCompliance.Core.Domain;
 using BhhCompliance.Core.Snapshots;
 
@@ -16,6 +17,7 @@ public sealed class AuditContext
     private readonly Lazy<IReadOnlyList<StaffMember>> _activeStaff;
     private readonly Lazy<IReadOnlyList<EnrolleeMonths>> _enrolledMonths;
     private readonly Lazy<IReadOnlyList<Claim>> _claimsInPeriod;
+    private readonly Lazy<IReadOnlyList<ReviewedChart>> _reviewedCharts;
 
     public AuditContext(Snapshot snapshot)
     {
@@ -24,6 +26,7 @@ public sealed class AuditContext
         _activeStaff = new(() => [.. Require(snapshot.Staff, SnapshotParts.Staff).Rows.Where(s => s.IsActiveOn(AsOf))]);
         _enrolledMonths = new(ListEnrolledMonths);
         _claimsInPeriod = new(() => [.. Require(snapshot.Claims, SnapshotParts.Claims).Rows.Where(c => Period.IndexOfFullMonth(c.Month) >= 0)]);
+        _reviewedCharts = new(ListReviewedCharts);
     }
 
     public Snapshot Snapshot { get; }
@@ -46,6 +49,12 @@ public sealed class AuditContext
 
     /// <summary>Claims whose month is a full month of the period (rules.md, "Billing").</summary>
     public IReadOnlyList<Claim> ClaimsInPeriod => _claimsInPeriod.Value;
+
+    /// <summary>
+    /// The charts under review (rules.md, "Chart review"): the enrollees of chart-sample.csv, or
+    /// without it every enrollee with a chart event; by enrollee id.
+    /// </summary>
+    public IReadOnlyList<ReviewedChart> ReviewedCharts => _reviewedCharts.Value;
 
     public SnapshotTable<Enrollee> Enrollees => Require(Snapshot.Enrollees, SnapshotParts.Enrollees);
 
@@ -74,6 +83,22 @@ public sealed class AuditContext
         }
 
         return result;
+    }
+
+    private List<ReviewedChart> ListReviewedCharts()
+    {
+        var events = (Snapshot.ChartEvents?.Rows ?? [])
+            .GroupBy(e => e.EnrolleeId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Date).ThenBy(e => e.Source.Line).ToList(), StringComparer.Ordinal);
+        var chosen = Snapshot.ChartSample is { } sample
+            ? sample.Rows.Select(r => (Id: r.EnrolleeId, r.Source))
+            : events.Select(e => (Id: e.Key, e.Value.MinBy(x => x.Source.Line)!.Source));
+
+        // The loader has checked that every sampled or charted enrollee is in enrollees.csv.
+        var enrollees = Enrollees.Rows.ToDictionary(e => e.EnrolleeId, StringComparer.Ordinal);
+        return [.. chosen
+            .OrderBy(c => c.Id, StringComparer.Ordinal)
+            .Select(c => new ReviewedChart(enrollees[c.Id], c.Source, events.GetValueOrDefault(c.Id) ?? []))];
     }
 
     private static T Require<T>(T? part, SnapshotParts name)

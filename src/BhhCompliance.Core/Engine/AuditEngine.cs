@@ -46,7 +46,7 @@ public sealed class AuditEngine(RuleKindCatalog kinds)
             return [Broken(rule, new InvalidOperationException($"The rule kind '{rule.Kind}' is not implemented."))];
         }
 
-        var missing = MissingParts(kind.Requires, context.Snapshot.Parts);
+        var missing = MissingParts(kind.RequiresFor(rule), context.Snapshot.Parts);
         if (missing.Count > 0)
         {
             var files = missing.Select(SnapshotFile.Describe).ToList();
@@ -69,11 +69,12 @@ public sealed class AuditEngine(RuleKindCatalog kinds)
     {
         if (result.Reason is { } reason)
         {
-            return Create(rule, result.Outcome, result.Subject, reason, result.Evidence, result.Details, string.Empty);
+            return Create(rule, result.Outcome, result.Subject, reason, result.Evidence, result.Details, string.Empty) with { Charts = result.Charts };
         }
 
         var model = TemplateModel(rule, kind, result, context);
-        return Create(rule, result.Outcome, result.Subject, rule.Message.Render(model), result.Evidence, result.Details, rule.Remediation.Render(model));
+        return Create(rule, result.Outcome, result.Subject, rule.Message.Render(model), result.Evidence, result.Details, rule.Remediation.Render(model))
+            with { Charts = result.Charts };
     }
 
     private static Finding Broken(RuleDefinition rule, Exception exception) =>
@@ -139,6 +140,12 @@ public sealed class AuditEngine(RuleKindCatalog kinds)
         if (missing.HasFlag(SnapshotParts.Enrollees))
         {
             missing &= ~SnapshotParts.Census;
+        }
+
+        // Likewise the charts under review are implied by chart-events.csv.
+        if (missing.HasFlag(SnapshotParts.ChartEvents))
+        {
+            missing &= ~SnapshotParts.Charts;
         }
 
         return [.. Enum.GetValues<SnapshotParts>().Where(p => p != SnapshotParts.None && missing.HasFlag(p))];

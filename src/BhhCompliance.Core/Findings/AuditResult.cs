@@ -20,6 +20,9 @@ public sealed record AuditResult(
     public IReadOnlyDictionary<Outcome, int> Summary { get; } =
         Wire.Outcomes.ToDictionary(o => o, o => Findings.Count(f => f.Outcome == o));
 
+    /// <summary>The score of each chart under review, by enrollee id; empty when no chart criterion ran.</summary>
+    public IReadOnlyList<Charts.ChartScore> Charts { get; } = Core.Charts.ChartScore.From(Findings);
+
     public int Count(Outcome outcome) => Summary[outcome];
 
     public bool HasFailures => Count(Outcome.Fail) > 0;

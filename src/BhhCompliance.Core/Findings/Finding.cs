@@ -15,5 +15,8 @@ public sealed record Finding(
 {
     public const string AgencySubject = "agency";
 
+    /// <summary>For a chart criterion: its result for each chart under review, by enrollee id.</summary>
+    public IReadOnlyList<Charts.ChartCheck> Charts { get; init; } = [];
+
     public static string StaffSubject(string staffId) => $"staff:{staffId}";
 }

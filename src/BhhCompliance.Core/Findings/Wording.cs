@@ -44,6 +44,13 @@ public static class Wording
             ? $"The period {period} contains no full calendar month to claim."
             : $"No claims are for a full month of the period {period}.";
 
+    public static string NoChartApplies(int charts) => charts switch
+    {
+        0 => "No chart is under review: chart-sample.csv lists none, or no enrollee has a chart event.",
+        1 => "The criterion did not apply to the one chart under review.",
+        _ => $"The criterion applied to none of the {charts} charts under review.",
+    };
+
     public static string DegreeLevelUnmet(string? actual, IEnumerable<string> allowed) =>
         $"degree level is {Recorded(actual)} (needs {OneOf(allowed)})";
 

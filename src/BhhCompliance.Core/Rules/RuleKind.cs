@@ -1,3 +1,4 @@
+using BhhCompliance.Core.Charts;
 using BhhCompliance.Core.Engine;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Snapshots;
@@ -27,6 +28,18 @@ public abstract class RuleKind
     /// <summary>The snapshot parts without which the kind reports <c>cannot-evaluate</c>.</summary>
     public abstract SnapshotParts Requires { get; }
 
+    /// <summary>The parts a particular rule of the kind needs, when its parameters decide (an anchor on service records).</summary>
+    public virtual SnapshotParts RequiresFor(RuleDefinition rule) => Requires;
+
+    /// <summary>
+    /// A problem with the parameters taken together (two that exclude each other), in words, or
+    /// null. Each parameter on its own was already checked against its spec.
+    /// </summary>
+    public virtual string? CheckParameters(ParameterValues values) => null;
+
+    /// <summary>True for a manual criterion, whose answers come from reviewers' attestations.</summary>
+    public virtual bool TakesAttestations => false;
+
     /// <summary>One result per subject. Throwing is a bug, which the engine reports as an <c>error</c> finding.</summary>
     public abstract IEnumerable<RuleResult> Evaluate(RuleDefinition rule, AuditContext context);
 
@@ -51,6 +64,9 @@ public abstract class RuleKind
 public sealed record RuleResult(Outcome Outcome, string Subject, Evidence Evidence)
 {
     public IReadOnlyList<DetailRow> Details { get; init; } = [];
+
+    /// <summary>For a chart criterion: its result for each chart under review.</summary>
+    public IReadOnlyList<ChartCheck> Charts { get; init; } = [];
 
     /// <summary>Extra values for the templates (display names ...), beyond the evidence.</summary>
     public IReadOnlyDictionary<string, object?> TemplateValues { get; init; } = new Dictionary<string, object?>();

@@ -27,6 +27,10 @@ public sealed class RuleKindCatalog
         new ClaimsSubstantiatedKind(),
         new ClaimsEnrolledKind(),
         new ClaimsDuplicateKind(),
+        new ChartEventExistsKind(),
+        new ChartEventFollowsKind(),
+        new ChartEventInWindowKind(),
+        new ChartAttestationKind(),
     ]);
 
     public IEnumerable<RuleKind> All => _kinds.Values.OrderBy(k => k.Name, StringComparer.Ordinal);

@@ -30,5 +30,7 @@ public sealed record Snapshot(
         | (Services is null ? SnapshotParts.None : SnapshotParts.Services)
         | (PcTracker is null ? SnapshotParts.None : SnapshotParts.PcTracker)
         | (Claims is null ? SnapshotParts.None : SnapshotParts.Claims)
-        | (Enrollees is not null || DeclaredCensus is not null ? SnapshotParts.Census : SnapshotParts.None);
+        | (Enrollees is not null || DeclaredCensus is not null ? SnapshotParts.Census : SnapshotParts.None)
+        | (ChartSample is not null || ChartEvents is not null ? SnapshotParts.Charts : SnapshotParts.None)
+        | (ChartEvents is null ? SnapshotParts.None : SnapshotParts.ChartEvents);
 }

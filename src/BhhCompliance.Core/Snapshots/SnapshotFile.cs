@@ -13,6 +13,11 @@ public enum SnapshotParts
 
     /// <summary>The census: from enrollees.csv, or <c>enrollment.census</c> without it.</summary>
     Census = 32,
+
+    /// <summary>The charts under review: chart-sample.csv, or without it the charts in chart-events.csv.</summary>
+    Charts = 64,
+
+    ChartEvents = 128,
 }
 
 public static class SnapshotFile
@@ -41,6 +46,8 @@ public static class SnapshotFile
         SnapshotParts.PcTracker => $"{PcTrackerCsv} (or {PcTrackerXlsx})",
         SnapshotParts.Claims => Claims,
         SnapshotParts.Census => $"{Enrollees} (or enrollment.census in {Agency})",
+        SnapshotParts.Charts => $"{ChartSample} (or {ChartEvents})",
+        SnapshotParts.ChartEvents => ChartEvents,
         _ => part.ToString(),
     };
 }

@@ -179,6 +179,11 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
         }
 
         var parameters = ParameterReader.Read(kind, parametersNode, fields);
+        if (parameters is not null && kind.CheckParameters(parameters) is { } together)
+        {
+            diagnostics.Add(Problems.BadParameter(parametersNode?.At(file.Path) ?? fields.Location, together));
+            parameters = null;
+        }
         var ruleId = id ?? "the rule";
         var templateFields = kind.AllTemplateFields();
         var message = CompileTemplate(messageNode, "message", ruleId, templateFields, file, diagnostics);

@@ -1,3 +1,4 @@
+using BhhCompliance.Core.Charts;
 using BhhCompliance.Core.Diagnostics;
 using BhhCompliance.Core.Engine;
 using BhhCompliance.Core.Findings;
@@ -29,6 +30,8 @@ public sealed record RuleCaseResult(string Name, IReadOnlyList<string> Differenc
 ///       census: 200
 ///       actual_fte: 0.9
 ///     details: 0               # optional; the number of detail rows
+///     charts:                  # optional, chart criteria: each listed chart's result
+///       E1: met                # met, not-met, not-applicable or not-reviewed
 /// </code>
 /// Evidence numbers compare as findings.json shows them (two places, half away from zero);
 /// lists as their items joined with ", " ("none" when empty); null as no value.
@@ -110,6 +113,16 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
         {
             differences.Add($"{label}: expected {details} detail rows, got {finding.Details.Count}");
         }
+
+        foreach (var (chart, verdict) in expected.Charts)
+        {
+            var check = finding.Charts.FirstOrDefault(c => c.EnrolleeId == chart);
+            var actual = check is null ? "(not under review)" : check.Verdict.Name();
+            if (actual != verdict)
+            {
+                differences.Add($"{label}: chart {chart} expected {verdict}, got {actual}{(check is null ? string.Empty : $" ({check.Reason})")}");
+            }
+        }
     }
 
     private static Expectation? ReadExpectation(string text, DiagnosticBag diagnostics)
@@ -145,10 +158,21 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
             }
 
             var details = fields.Integer("details");
+            var charts = new List<(string, string)>();
+            switch (fields.Node("charts"))
+            {
+                case YamlMapping mapping:
+                    charts.AddRange(mapping.Entries.Select(e => (e.Key.Value, ExpectedText(e.Value))));
+                    break;
+                case { } other:
+                    diagnostics.Add(Problems.WrongType(other.At(ExpectFile), "charts", "a mapping of enrollee ids to chart results", other.Describe()));
+                    break;
+            }
+
             fields.ReportUnknownKeys();
             if (rule is not null)
             {
-                findings.Add(new ExpectedFinding(rule.Trim(), subject.Trim(), outcome?.Trim(), evidence, details));
+                findings.Add(new ExpectedFinding(rule.Trim(), subject.Trim(), outcome?.Trim(), evidence, details) { Charts = charts });
             }
         }
 
@@ -174,5 +198,8 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
 
     private sealed record Expectation(string? Profile, DateOnly? AsOf, IReadOnlyList<ExpectedFinding> Findings);
 
-    private sealed record ExpectedFinding(string RuleId, string Subject, string? Outcome, IReadOnlyList<(string Key, string Value)> Evidence, int? Details);
+    private sealed record ExpectedFinding(string RuleId, string Subject, string? Outcome, IReadOnlyList<(string Key, string Value)> Evidence, int? Details)
+    {
+        public IReadOnlyList<(string Chart, string Verdict)> Charts { get; init; } = [];
+    }
 }
