@@ -48,8 +48,10 @@ internal sealed class AuditRunner(
         SnapshotLoadResult loaded;
         using (var progress = new ProgressLine(terminal.Error, terminal.ErrorIsTerminal))
         {
-            loaded = snapshots.Load(request.Snapshot, new InlineProgress<LoadProgress>(p =>
-                progress.Update(p.BytesTotal > 0 ? $"Reading {p.File} ({p.BytesDone * 100 / p.BytesTotal}%)" : $"Reading {p.File}")));
+            loaded = snapshots.Load(
+                request.Snapshot,
+                new InlineProgress<LoadProgress>(p => progress.Update(p.BytesTotal > 0 ? $"Reading {p.File} ({p.BytesDone * 100 / p.BytesTotal}%)" : $"Reading {p.File}")),
+                ChartCriteria.Of(ruleSet, engine.Kinds));
         }
 
         DiagnosticPrinter.Print(terminal.Error, loaded.Diagnostics, request.Snapshot);

@@ -203,6 +203,11 @@ public static class Problems
     public static Diagnostic DuplicateAttestation(SourceLocation at, string enrolleeId, string criterion, int firstLine) =>
         Error("BHH2204", at, $"A second answer for enrollee '{enrolleeId}' and criterion {criterion}; the first is on line {firstLine}.");
 
+    public static Diagnostic NotAManualCriterion(SourceLocation at, string criterion, bool isAutomatic, IEnumerable<string> manual) =>
+        Error("BHH2205", at, isAutomatic
+            ? $"{criterion} is evaluated from chart events, not answered by reviewers. Criteria answered in attestations.csv: {List(manual)}."
+            : $"The criterion '{criterion}' is not in the rule set. Criteria answered in attestations.csv: {List(manual)}.");
+
     // Warnings.
     public static Diagnostic OutsidePeriod(SourceLocation at, string value, string period) =>
         Warning("BHH2301", at, $"The record is dated {value}, outside the period {period}; it is not counted for this review.");
@@ -212,6 +217,12 @@ public static class Problems
 
     public static Diagnostic EnrolleeWithoutServices(SourceLocation at, string enrolleeId) =>
         Warning("BHH2302", at, $"The enrollee '{enrolleeId}' was enrolled during the period but has no service record dated in it.");
+
+    public static Diagnostic NoAnswerYet(SourceLocation at, string enrolleeId, string criterion) =>
+        Warning("BHH2303", at, $"No answer yet for enrollee '{enrolleeId}' and {criterion}; the chart counts as not reviewed for it.");
+
+    public static Diagnostic AnswerForChartNotUnderReview(SourceLocation at, string enrolleeId, string listedIn) =>
+        Warning("BHH2304", at, $"The enrollee '{enrolleeId}' is not among the charts under review ({listedIn}); the answer is not counted.");
 
     private static Diagnostic Error(string code, SourceLocation at, string message) =>
         new(DiagnosticSeverity.Error, code, message, at);

@@ -15,6 +15,9 @@ public readonly record struct AuditProgress(int RulesDone, int RulesTotal, strin
 /// </summary>
 public sealed class AuditEngine(RuleKindCatalog kinds)
 {
+    /// <summary>The rule kinds this engine evaluates.</summary>
+    public RuleKindCatalog Kinds => kinds;
+
     public AuditResult Run(RuleSet ruleSet, Profile profile, Snapshot snapshot, IProgress<AuditProgress>? progress = null)
     {
         var context = new AuditContext(snapshot);

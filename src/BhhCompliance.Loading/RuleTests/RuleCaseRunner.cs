@@ -51,7 +51,7 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
         var diagnostics = new DiagnosticBag();
         var expectPath = Path.Join(caseFolder, ExpectFile);
         var expectation = ReadExpectation(File.ReadAllText(expectPath), diagnostics);
-        var loaded = snapshots.Load(caseFolder);
+        var loaded = snapshots.Load(caseFolder, chartCriteria: ChartCriteria.Of(ruleSet, engine.Kinds));
         foreach (var problem in diagnostics.ToList().Concat(loaded.Diagnostics.Where(d => d.IsError)))
         {
             differences.Add(problem.ToString());

@@ -27,7 +27,7 @@ internal static class ChartFiles
             }
         }
 
-        return new(new SnapshotTable<ChartEvent>(SnapshotFile.ChartEvents, events));
+        return new(new SnapshotTable<ChartEvent>(SnapshotFile.ChartEvents, events), events.Select(e => e.EnrolleeId).ToHashSet(StringComparer.Ordinal));
     }
 
     public static Loaded<SnapshotTable<ChartSampleEntry>> Sample(IEnumerable<RowReader> rows, References references)
@@ -48,7 +48,13 @@ internal static class ChartFiles
         return new(new SnapshotTable<ChartSampleEntry>(SnapshotFile.ChartSample, sample), ids.All);
     }
 
-    public static Loaded<SnapshotTable<Attestation>> Attestations(IEnumerable<RowReader> rows, References references)
+    /// <summary>
+    /// attestations.csv. A blank answer is a chart not answered yet (a worksheet's CSV saved
+    /// half filled in): warned about, and left out. With the rule set's chart criteria known,
+    /// a criterion must be one reviewers answer; with the charts under review known, an answer
+    /// for another chart is warned about and not counted.
+    /// </summary>
+    public static Loaded<SnapshotTable<Attestation>> Attestations(IEnumerable<RowReader> rows, References references, ChartCriteria? criteria, ChartsUnderReview? charts)
     {
         var attestations = new List<Attestation>();
         var answered = new Dictionary<(string, string), int>();
@@ -61,8 +67,12 @@ internal static class ChartFiles
             {
                 row.Report(Problems.NotARuleId(row.At("criterion"), "criterion", criterion));
             }
+            else if (criterion is not null && criteria is not null && !criteria.Manual.Contains(criterion))
+            {
+                row.Report(Problems.NotAManualCriterion(row.At("criterion"), criterion, criteria.Automatic.Contains(criterion), criteria.Manual.Order(StringComparer.Ordinal)));
+            }
 
-            var answer = row.Term("answer", BhhProgram.AttestationAnswers, required: true);
+            var answer = row.Term("answer", BhhProgram.AttestationAnswers);
             var reviewer = row.Text("reviewer");
             var date = row.Date("date");
             var comment = row.Text("comment");
@@ -78,12 +88,28 @@ internal static class ChartFiles
                 }
             }
 
-            if (row.IsValid)
+            if (!row.IsValid)
             {
-                attestations.Add(new Attestation(enrolleeId!, criterion!, answer!, reviewer, date, comment, row.Source));
+                continue;
+            }
+
+            if (answer is null)
+            {
+                row.Report(Problems.NoAnswerYet(row.At("answer"), enrolleeId!, criterion!));
+            }
+            else if (charts is not null && !charts.Ids.Contains(enrolleeId!))
+            {
+                row.Report(Problems.AnswerForChartNotUnderReview(row.At("enrollee_id"), enrolleeId!, charts.ListedIn));
+            }
+            else
+            {
+                attestations.Add(new Attestation(enrolleeId!, criterion!, answer, reviewer, date, comment, row.Source));
             }
         }
 
         return new(new SnapshotTable<Attestation>(SnapshotFile.Attestations, attestations));
     }
 }
+
+/// <summary>The ids of the charts under review, and the file that lists them (for messages).</summary>
+internal sealed record ChartsUnderReview(IReadOnlySet<string> Ids, string ListedIn);

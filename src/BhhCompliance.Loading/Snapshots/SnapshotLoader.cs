@@ -20,7 +20,10 @@ public readonly record struct LoadProgress(string File, long BytesDone, long Byt
 /// </summary>
 public sealed class SnapshotLoader
 {
-    public SnapshotLoadResult Load(string folder, IProgress<LoadProgress>? progress = null)
+    /// <param name="folder">The snapshot folder.</param>
+    /// <param name="progress">Progress while files stream.</param>
+    /// <param name="chartCriteria">The rule set's chart criteria, to check attestations.csv's criteria against; null to check only their form.</param>
+    public SnapshotLoadResult Load(string folder, IProgress<LoadProgress>? progress = null, ChartCriteria? chartCriteria = null)
     {
         var diagnostics = new DiagnosticBag();
         if (!Directory.Exists(folder))
@@ -56,7 +59,10 @@ public sealed class SnapshotLoader
         var claims = files.Read(SnapshotFile.Claims, (rows, _) => ActivityFiles.Claims(rows, references, period));
         var chartEvents = files.Read(SnapshotFile.ChartEvents, (rows, _) => ChartFiles.Events(rows, references));
         var chartSample = files.Read(SnapshotFile.ChartSample, (rows, _) => ChartFiles.Sample(rows, references));
-        var attestations = files.Read(SnapshotFile.Attestations, (rows, _) => ChartFiles.Attestations(rows, references));
+        var charts = chartSample is not null
+            ? (chartSample.Complete ? new ChartsUnderReview(chartSample.Ids!, SnapshotFile.ChartSample) : null)
+            : chartEvents is { Complete: true } ? new ChartsUnderReview(chartEvents.Ids!, $"the enrollees with a chart event; there is no {SnapshotFile.ChartSample}") : null;
+        var attestations = files.Read(SnapshotFile.Attestations, (rows, _) => ChartFiles.Attestations(rows, references, chartCriteria, charts));
 
         if (facts is not null && enrollees is not null)
         {

@@ -136,7 +136,11 @@ public sealed class TemplateModelTests
         Assert.Equal(["claims", "unsubstantiated", "amount_at_risk"], keys["claims-substantiated"]);
         Assert.Equal(["claims", "not_enrolled", "amount_at_risk"], keys["claims-enrolled"]);
         Assert.Equal(["duplicates", "amount_at_risk"], keys["claims-duplicate"]);
-        Assert.Equal(14, keys.Count);
+        Assert.Equal(["charts", "met", "rate"], keys["chart-event-exists"]);
+        Assert.Equal(["charts", "met", "rate"], keys["chart-event-follows"]);
+        Assert.Equal(["charts", "met", "rate"], keys["chart-event-in-window"]);
+        Assert.Equal(["charts", "met", "rate", "not_reviewed"], keys["chart-attestation"]);
+        Assert.Equal(18, keys.Count);
     }
 
     [Fact]
