@@ -31,7 +31,7 @@ public sealed class CommandLineTests
 
         Assert.Equal(0, code);
         Assert.Equal(
-            ["agency.yaml", "claims.csv", "enrollees.csv", "pc-tracker.xlsx", "services.csv", "staff.csv"],
+            ["agency.yaml", "chart-events.csv", "claims.csv", "enrollees.csv", "pc-tracker.xlsx", "services.csv", "staff.csv"],
             Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 }

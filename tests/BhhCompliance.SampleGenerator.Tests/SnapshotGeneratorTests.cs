@@ -21,6 +21,7 @@ public sealed class SnapshotGeneratorTests
         var second = ReadAll(folder);
 
         Assert.Equal(first.Keys, second.Keys);
+        Assert.Contains("chart-events.csv", first.Keys);
         Assert.All(first, file => Assert.True(file.Value.AsSpan().SequenceEqual(second[file.Key]), $"{file.Key} differs between runs."));
     }
 
@@ -67,6 +68,7 @@ public sealed class SnapshotGeneratorTests
         Assert.Equal(RowsOf(summary, "staff.csv"), snapshot.Staff!.Rows.Count);
         Assert.Equal(RowsOf(summary, "claims.csv"), snapshot.Claims!.Rows.Count);
         Assert.Equal(RowsOf(summary, scenario.PcTrackerAsXlsx ? "pc-tracker.xlsx" : "pc-tracker.csv"), snapshot.PcTracker!.Rows.Count);
+        Assert.Equal(RowsOf(summary, "chart-events.csv"), snapshot.ChartEvents!.Rows.Count);
 
         // The only warnings are the planted enrollees not yet seen (BHH2302), one per enrollee.
         var warnings = result.Diagnostics.Where(d => !d.IsError).ToList();

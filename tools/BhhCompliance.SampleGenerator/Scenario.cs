@@ -56,6 +56,8 @@ internal sealed record Scenario
 
     public required ProblemCounts Problems { get; init; }
 
+    public required ChartPattern Charts { get; init; }
+
     /// <summary>Where the committed sample of this scenario lives, relative to the repository root.</summary>
     public string DefaultFolder => "samples/" + Name;
 }
@@ -104,6 +106,47 @@ internal sealed record ProblemCounts(
     int PcBilledEntries)
 {
     public static ProblemCounts None { get; } = new(0, 0, 0, 0, 0, 0);
+}
+
+/// <summary>
+/// What enrollee charts hold (chart-events.csv), and how often each chart review criterion
+/// (rules.md, "Chart review") is missed. Shortfalls are shares, in units of 1 in 10,000, of the
+/// charts the criterion applies to, and are dealt out exactly rather than drawn one by one, so
+/// that a criterion's rate, and so its pass or fail at the 80% mark, is the same at any size.
+/// </summary>
+/// <param name="Consent">CHART-CONSENT: signed only after services began, or not on file.</param>
+/// <param name="Assessment">CHART-ASSESSMENT: done 31 to 75 days after enrolment, or not on file.</param>
+/// <param name="RecoveryPlan">CHART-RECOVERY-PLAN: written 31 to 90 days after enrolment, or not on file.</param>
+/// <param name="PlanReviewOverdue">CHART-PLAN-REVIEW: the review that fell due in the last 180 days was not done.</param>
+/// <param name="TeamMissing">CHART-TEAM-ASSIGNED: no team assignment on file.</param>
+/// <param name="InpatientChance">Chance an enrollee has an inpatient stay in the period.</param>
+/// <param name="SecondStayChance">Of those, the chance of a readmission.</param>
+/// <param name="DischargeFollowUp">CHART-DISCHARGE-FOLLOW-UP: one discharge followed up 8 to 20 days after it, or never.</param>
+/// <param name="ReferralChance">Chance an enrollee is referred somewhere in the period.</param>
+/// <param name="SecondReferralChance">Of those, the chance of a second referral.</param>
+/// <param name="ReferralConfirmation">CHART-REFERRAL-CONFIRMED: one referral confirmed 31 to 60 days after it, or never.</param>
+/// <param name="ScreeningChance">Chance of each of up to three screenings in the period (no criterion reads them).</param>
+/// <param name="EducationChance">Chance of each of up to two health education sessions in the period.</param>
+internal sealed record ChartPattern(
+    Shortfall Consent,
+    Shortfall Assessment,
+    Shortfall RecoveryPlan,
+    int PlanReviewOverdue,
+    int TeamMissing,
+    int InpatientChance,
+    int SecondStayChance,
+    Shortfall DischargeFollowUp,
+    int ReferralChance,
+    int SecondReferralChance,
+    Shortfall ReferralConfirmation,
+    int ScreeningChance,
+    int EducationChance);
+
+/// <summary>Shares of charts, in units of 1 in 10,000, where a dated event came too late or is missing.</summary>
+internal sealed record Shortfall(int Late, int Missing)
+{
+    /// <summary>The criterion's intended rate of charts met, in units of 1 in 10,000.</summary>
+    public int MetShare => 10_000 - Late - Missing;
 }
 
 /// <summary>The scenarios the generator knows, with the defaults that produce the committed samples.</summary>
@@ -157,6 +200,22 @@ internal static class Scenarios
             WrongProcedureCodes: 4,
             EnrolleesWithoutServices: 2,
             PcBilledEntries: 1),
+
+        // Below the 80% pass mark: CHART-RECOVERY-PLAN (74%) and CHART-DISCHARGE-FOLLOW-UP (65%).
+        Charts = new(
+            Consent: new(Late: 300, Missing: 200),
+            Assessment: new(Late: 800, Missing: 400),
+            RecoveryPlan: new(Late: 1600, Missing: 1000),
+            PlanReviewOverdue: 1500,
+            TeamMissing: 200,
+            InpatientChance: 800,
+            SecondStayChance: 2500,
+            DischargeFollowUp: new(Late: 2000, Missing: 1500),
+            ReferralChance: 1500,
+            SecondReferralChance: 2000,
+            ReferralConfirmation: new(Late: 1000, Missing: 600),
+            ScreeningChance: 4000,
+            EducationChance: 3000),
     };
 
     /// <summary>
@@ -195,6 +254,20 @@ internal static class Scenarios
         MonthMetChance = 9880,
         PcHoursPercent = 112,
         Problems = ProblemCounts.None with { EnrolleesWithoutServices = 1 },
+        Charts = new(
+            Consent: new(Late: 100, Missing: 100),
+            Assessment: new(Late: 300, Missing: 200),
+            RecoveryPlan: new(Late: 500, Missing: 300),
+            PlanReviewOverdue: 700,
+            TeamMissing: 40,
+            InpatientChance: 600,
+            SecondStayChance: 2000,
+            DischargeFollowUp: new(Late: 500, Missing: 300),
+            ReferralChance: 1400,
+            SecondReferralChance: 2000,
+            ReferralConfirmation: new(Late: 400, Missing: 200),
+            ScreeningChance: 4500,
+            EducationChance: 3500),
     };
 
     public static IReadOnlyList<Scenario> All { get; } = [RiverValley, HarborAffiliate];

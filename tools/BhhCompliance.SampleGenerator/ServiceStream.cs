@@ -37,6 +37,7 @@ internal sealed class ServiceStream
     private readonly SplitMix64 _random;
     private readonly ProblemPlan _plan;
     private readonly string _amount;
+    private readonly DateOnly?[] _firstServices;
     private long _noteSequence;
     private long _claimSequence;
     private int _unsubstantiated;
@@ -49,7 +50,14 @@ internal sealed class ServiceStream
         _staffByRole = staff.GroupBy(s => s.Role, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _plan = ProblemPlan.Choose(scenario, enrollees, random);
         _amount = CsvWriter.Number(scenario.PmpmAmount);
+        _firstServices = new DateOnly?[enrollees.Count];
     }
+
+    /// <summary>
+    /// Each enrollee's first service record, by roster index, once <see cref="Write"/> has run:
+    /// CHART-CONSENT measures the consent against it.
+    /// </summary>
+    public IReadOnlyList<DateOnly?> FirstServiceDates => _firstServices;
 
     public void Write(CsvWriter services, CsvWriter claims)
     {
@@ -97,6 +105,11 @@ internal sealed class ServiceStream
                 if (isSpecial)
                 {
                     Plant(index, monthServices);
+                }
+
+                if (monthServices.Count > 0)
+                {
+                    _firstServices[index] ??= monthServices[0].Date;
                 }
 
                 foreach (var service in monthServices)

@@ -45,6 +45,7 @@ internal static class SnapshotGenerator
     private const ulong RosterStream = 2;
     private const ulong ServiceStreamId = 3;
     private const ulong PcTrackerStream = 4;
+    private const ulong ChartStream = 5;
 
     public static GenerationSummary Generate(GenerationRequest request, string folder)
     {
@@ -91,10 +92,11 @@ internal static class SnapshotGenerator
             files.Add(("enrollees.csv", csv.Rows));
         }
 
+        var serviceStream = new ServiceStream(scenario, enrollees, staff, SplitMix64.ForStream(request.Seed, ServiceStreamId));
         using (var services = new CsvWriter(Path.Join(folder, "services.csv"), "enrollee_id", "date", "service", "minutes", "procedure_code", "staff_id", "note_id"))
         using (var claims = new CsvWriter(Path.Join(folder, "claims.csv"), "claim_id", "enrollee_id", "month", "amount"))
         {
-            new ServiceStream(scenario, enrollees, staff, SplitMix64.ForStream(request.Seed, ServiceStreamId)).Write(services, claims);
+            serviceStream.Write(services, claims);
             files.Add(("services.csv", services.Rows));
             files.Add(("claims.csv", claims.Rows));
         }
@@ -106,6 +108,12 @@ internal static class SnapshotGenerator
         {
             PcTracker.Write(scenario, enrollees, staff, memberMonths, SplitMix64.ForStream(request.Seed, PcTrackerStream), tracker);
             files.Add((trackerName, tracker.Rows));
+        }
+
+        using (var chart = new CsvWriter(Path.Join(folder, "chart-events.csv"), [.. ChartHistory.Columns]))
+        {
+            ChartHistory.Write(scenario, enrollees, serviceStream.FirstServiceDates, SplitMix64.ForStream(request.Seed, ChartStream), chart);
+            files.Add(("chart-events.csv", chart.Rows));
         }
 
         return new GenerationSummary(files, census, memberMonths);
