@@ -34,6 +34,8 @@ public static class BhhApp
         };
         root.Add(AuditCommand.Create(terminal, verbose));
         root.Add(RulesCommands.Create(terminal, verbose));
+        root.Add(SampleCommand.Create(terminal, verbose));
+        root.Add(WorksheetCommand.Create(terminal, verbose));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -100,6 +102,8 @@ public static class BhhApp
         builder.Services.AddTransient<ReportFiles>();
         builder.Services.AddTransient<AuditRunner>();
         builder.Services.AddTransient<RulesRunner>();
+        builder.Services.AddTransient<SampleRunner>();
+        builder.Services.AddTransient<WorksheetRunner>();
         return builder.Build();
     }
 
