@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using BhhCompliance.Core.Charts;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Text;
 
@@ -7,8 +8,8 @@ namespace BhhCompliance.Reporting;
 
 /// <summary>
 /// Writes findings.json (cli.md, schema <c>bhh-findings/1</c>): snake_case keys, findings sorted
-/// by rule id then subject, evidence numbers rounded to two places half away from zero, LF line
-/// endings. The same result always gives the same bytes.
+/// by rule id then subject, then the chart scores by enrollee id; numbers rounded to two places
+/// half away from zero, LF line endings. The same result always gives the same bytes.
 /// </summary>
 public static class FindingsJson
 {
@@ -69,6 +70,15 @@ public static class FindingsJson
         }
 
         json.WriteEndArray();
+
+        // Always present, empty when no chart criterion ran, so that scripts can rely on it.
+        json.WriteStartArray("charts");
+        foreach (var chart in result.Charts)
+        {
+            WriteChart(json, chart);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
@@ -101,6 +111,26 @@ public static class FindingsJson
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>One chart's score (rules.md, "Chart review"): null when no criterion applied to it.</summary>
+    private static void WriteChart(Utf8JsonWriter json, ChartScore chart)
+    {
+        json.WriteStartObject();
+        json.WriteString("enrollee_id", chart.EnrolleeId);
+        json.WriteNumber("met", chart.Met);
+        json.WriteNumber("not_met", chart.NotMet);
+        json.WritePropertyName("score");
+        if (chart.Score is { } score)
+        {
+            json.WriteRawValue(Formats.Plain(score));
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
+
         json.WriteEndObject();
     }
 

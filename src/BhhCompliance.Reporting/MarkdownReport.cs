@@ -21,12 +21,61 @@ public sealed class MarkdownReport
         "agency_name", "agency_id", "review_type", "as_of", "period_start", "period_end",
         "rule_set_name", "rule_set_version", "rule_set_sha256", "profile", "tool_name", "tool_version",
         "determination_label", "determination_meaning", "caveat", "summary", "rules", "attention",
+        "chart_count", "chart_sample", "charts_scored", "charts_met_all", "mean_score",
+        "chart_criteria", "chart_scores", "chart_passed",
     };
 
     public void Write(AuditResult result, ToolInfo tool, TextWriter output) =>
         output.Write(_template.Render(Model(result, tool)).ReplaceLineEndings("\n") + "\n");
 
-    private static Dictionary<string, object?> Model(AuditResult result, ToolInfo tool) => new()
+    private static Dictionary<string, object?> Model(AuditResult result, ToolInfo tool)
+    {
+        var model = Header(result, tool);
+        var charts = ChartReviewSummary.Of(result);
+
+        // Empty lists when no chart criterion ran: the template shows the chart review only when there are criteria.
+        model["chart_count"] = (decimal)(charts?.Charts ?? 0);
+        model["chart_sample"] = charts?.SampledFrom ?? string.Empty;
+        model["charts_scored"] = (decimal)(charts?.Scored ?? 0);
+        model["charts_met_all"] = (decimal)(charts?.MetAll ?? 0);
+        model["mean_score"] = charts?.MeanScore is { } mean ? Formats.Percent(mean) : string.Empty;
+        model["chart_criteria"] = (charts?.Criteria ?? []).Select(c => new Dictionary<string, object?>
+        {
+            ["rule_id"] = c.RuleId,
+            ["title"] = Md(c.Title),
+            ["charts"] = Count(c.Charts),
+            ["met"] = Count(c.Met),
+            ["not_met"] = Count(c.NotMet),
+            ["not_reviewed"] = Count(c.NotReviewed),
+            ["rate"] = Rate(c.Rate),
+            ["outcome"] = ReportWording.OutcomeLabel(c.Outcome),
+        }).ToArray();
+        model["chart_scores"] = (charts?.Scores ?? []).Select(s => new Dictionary<string, object?>
+        {
+            ["enrollee_id"] = Md(s.EnrolleeId),
+            ["met"] = Count(s.Met),
+            ["not_met"] = Count(s.NotMet),
+            ["score"] = Rate(s.Score),
+            ["criteria_not_met"] = string.Join(", ", s.NotMetCriteria),
+        }).ToArray();
+
+        // A chart criterion that passed has no block among the findings, yet the charts that missed it need correcting.
+        model["chart_passed"] = charts is null
+            ? Array.Empty<Dictionary<string, object?>>()
+            : RuleSummary.Of(result)
+                .SelectMany(r => r.Findings)
+                .Where(f => f.Outcome == Outcome.Pass && f.Charts.Count > 0 && f.Details.Count > 0)
+                .Select(Finding)
+                .ToArray();
+        return model;
+    }
+
+    private static string Count(int count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A rate or score as a percentage; empty where nothing applied (the template words that).</summary>
+    private static string Rate(decimal? rate) => rate is { } r ? Formats.Percent(r) : string.Empty;
+
+    private static Dictionary<string, object?> Header(AuditResult result, ToolInfo tool) => new()
     {
         ["agency_name"] = Md(result.Agency.Name ?? result.Agency.Id),
         ["agency_id"] = Md(result.Agency.Id),

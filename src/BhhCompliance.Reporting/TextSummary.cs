@@ -47,6 +47,10 @@ public static class TextSummary
         }
 
         console.Write(table);
+        if (ChartReviewSummary.Of(result) is { } charts)
+        {
+            console.MarkupLine(Esc(ChartLine(charts)));
+        }
 
         var attention = result.Findings.Where(f => f.Outcome != Outcome.Pass && f.Outcome != Outcome.NotApplicable).ToList();
         if (attention.Count > 0)
@@ -93,6 +97,15 @@ public static class TextSummary
         {
             console.MarkupLine($"[yellow]{Esc(caveat)}[/]");
         }
+    }
+
+    /// <summary>"Charts: 30 under review, mean score 87.5%; 26 of 29 met every criterion that applied."</summary>
+    internal static string ChartLine(ChartReviewSummary charts)
+    {
+        var reviewed = FormattableString.Invariant($"Charts: {charts.Charts:N0} under review");
+        return charts.MeanScore is { } mean
+            ? FormattableString.Invariant($"{reviewed}, mean score {Formats.Percent(mean)}; {charts.MetAll:N0} of {charts.Scored:N0} met every criterion that applied.")
+            : $"{reviewed}; no criterion applied to any of them.";
     }
 
     private static Markup OutcomeMarkup(Outcome outcome)

@@ -100,7 +100,8 @@ public sealed class AsOfAndProfileTests
     [Fact]
     public void Profile_ThatSelectsNoRule_IsBadInput_NotACertification()
     {
-        using var snapshot = SnapshotBuilder.Clean().Build();
+        // Without attestations.csv: the test rule set has no manual chart criterion to answer.
+        using var snapshot = SnapshotBuilder.Clean().Without(SnapshotBuilder.AttestationsFile).Build();
         var rules = RuleSetFolders.Write(snapshot.Sibling("rules"), RuleSetFolders.WithEmptyProfile);
 
         var run = Bhh.Run("audit", snapshot.Path, "--rules", rules, "--profile", "chart-audit", "--format", "json", "--out", snapshot.Out("findings.json"));

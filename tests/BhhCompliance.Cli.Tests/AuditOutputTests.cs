@@ -191,7 +191,7 @@ public sealed class AuditOutputTests
         Assert.StartsWith("{\n  \"schema\": \"bhh-findings/1\",", run.Out, StringComparison.Ordinal);
         Assert.EndsWith("}\n", run.Out, StringComparison.Ordinal);
         using var findings = new FindingsDocument(run.Out);
-        Assert.Equal(23, findings.Findings.Count);
+        Assert.Equal(31, findings.Findings.Count);
     }
 
     [Fact]

@@ -29,8 +29,21 @@ public sealed partial class FindingsJsonShapeTests : IDisposable
     public void TopLevelKeys_AreInTheDocumentedOrder()
     {
         Assert.Equal(
-            ["schema", "tool", "rule_set", "profile", "agency", "review", "determination", "summary", "findings"],
+            ["schema", "tool", "rule_set", "profile", "agency", "review", "determination", "summary", "findings", "charts"],
             FindingsDocument.Keys(_findings.Root));
+    }
+
+    [Fact]
+    public void Charts_AreAnEmptyListWhenNoChartIsUnderReview()
+    {
+        using var snapshot = SnapshotBuilder.Clean().Without(SnapshotBuilder.ChartEventsFile).Without(SnapshotBuilder.AttestationsFile).Build();
+        var run = Bhh.Run("audit", snapshot.Path, "--format", "json");
+        using var findings = new FindingsDocument(run.Out);
+
+        var charts = findings.Root.GetProperty("charts");
+
+        Assert.Equal(JsonValueKind.Array, charts.ValueKind);
+        Assert.Equal(0, charts.GetArrayLength());
     }
 
     [Fact]
@@ -79,8 +92,8 @@ public sealed partial class FindingsJsonShapeTests : IDisposable
         Assert.Equal(
             ["pass", "warn", "fail", "not_applicable", "cannot_evaluate", "not_reviewed", "error", "waived"],
             FindingsDocument.Keys(summary));
-        Assert.Equal([14, 3, 9, 0, 0, 0, 0, 0], summary.EnumerateObject().Select(p => p.Value.GetInt32()));
-        Assert.Equal(26, _findings.Findings.Count);
+        Assert.Equal([22, 3, 9, 0, 0, 0, 0, 0], summary.EnumerateObject().Select(p => p.Value.GetInt32()));
+        Assert.Equal(34, _findings.Findings.Count);
     }
 
     [Fact]

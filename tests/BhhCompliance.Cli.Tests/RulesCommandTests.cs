@@ -16,6 +16,8 @@ public sealed partial class RulesCommandTests
         "PC-HOURS", "PC-NOT-BILLED",
         "SVC-MONTHLY-MINIMUM", "SVC-CORE-SERVICES", "SVC-DOCUMENTED", "SVC-BILLING-CODE",
         "BILL-SUBSTANTIATED", "BILL-ENROLLED", "BILL-DUPLICATE",
+        "CHART-CONSENT", "CHART-ASSESSMENT", "CHART-RECOVERY-PLAN", "CHART-PLAN-REVIEW", "CHART-TEAM-ASSIGNED",
+        "CHART-DISCHARGE-FOLLOW-UP", "CHART-REFERRAL-CONFIRMED", "CHART-PERSON-CENTERED",
     ];
 
     [Fact]
@@ -26,7 +28,7 @@ public sealed partial class RulesCommandTests
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Equal(string.Empty, run.Error);
         var line = Assert.Single(run.OutLines);
-        Assert.Matches("^ct-bhh 2026\\.1: 21 rules, 3 profiles, sha256 [0-9a-f]{64}\\. No problems found\\.$", line);
+        Assert.Matches("^ct-bhh 2026\\.1: 29 rules, 3 profiles, sha256 [0-9a-f]{64}\\. No problems found\\.$", line);
     }
 
     [Fact]
@@ -75,7 +77,7 @@ public sealed partial class RulesCommandTests
             new List<string>
             {
                 $"{broken}(2,9): error BHH1101: The rule id 'STAFF-NURSE-RATIO' is defined twice; the first is at {staffing}({firstNurseRatio},9).",
-                $"{broken}(14,11): error BHH1102: Unknown rule kind 'team-maximum'. Known kinds: billing-codes, claims-duplicate, claims-enrolled, claims-substantiated, core-services, license-current, license-expiring, monthly-minimum, pc-hours, pc-not-billed, services-documented, staff-credential, staff-ratio, team-minimum.",
+                $"{broken}(14,11): error BHH1102: Unknown rule kind 'team-maximum'. Known kinds: billing-codes, chart-attestation, chart-event-exists, chart-event-follows, chart-event-in-window, claims-duplicate, claims-enrolled, claims-substantiated, core-services, license-current, license-expiring, monthly-minimum, pc-hours, pc-not-billed, services-documented, staff-credential, staff-ratio, team-minimum.",
                 $"{broken}(25,5): error BHH1002: Unknown key 'colour' in a rule. Known keys: id, kind, title, severity, citation, parameters, message, remediation.",
                 $"{broken}(23,15): error BHH1106: Unknown severity 'urgent'. Severities: critical, major, minor, info.",
                 $"{broken}(28,17): error BHH1004: 'caseload' must be a number, got 'many'.",
@@ -98,14 +100,14 @@ public sealed partial class RulesCommandTests
     }
 
     [Fact]
-    public void List_BuiltIn_ShowsAll21RulesWithSeverityAndTitle()
+    public void List_BuiltIn_ShowsEveryRuleWithSeverityAndTitle()
     {
         var run = Bhh.Run("rules", "list");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Equal(string.Empty, run.Error);
         Assert.Equal(AllRules, ListedRuleIds(run));
-        Assert.Equal("21 of 21 rules in ct-bhh 2026.1.", run.OutLines[^1]);
+        Assert.Equal("29 of 29 rules in ct-bhh 2026.1.", run.OutLines[^1]);
         Assert.Contains(run.OutLines, l => RowOf(l, "TEAM-MINIMUM") is ["critical", "team-minimum", "Every core team role is staffed"]);
         Assert.Contains(run.OutLines, l => RowOf(l, "SVC-BILLING-CODE") is ["minor", "billing-codes", "Services carry a BHH procedure code"]);
     }
@@ -121,7 +123,7 @@ public sealed partial class RulesCommandTests
             AllRules.Where(id => id.StartsWith("STAFF-", StringComparison.Ordinal) || id.StartsWith("TEAM-", StringComparison.Ordinal)
                 || id.StartsWith("CRED-", StringComparison.Ordinal) || id.StartsWith("PC-", StringComparison.Ordinal) || id == "SVC-CORE-SERVICES"),
             ListedRuleIds(run));
-        Assert.Equal("15 of 21 rules in ct-bhh 2026.1.", run.OutLines[^1]);
+        Assert.Equal("15 of 29 rules in ct-bhh 2026.1.", run.OutLines[^1]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using BhhCompliance.Core.Charts;
 using BhhCompliance.Core.Domain;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Snapshots;
@@ -130,7 +131,7 @@ public sealed class FindingsJsonTests
         var root = json.RootElement;
 
         Assert.Equal(
-            ["schema", "tool", "rule_set", "profile", "agency", "review", "determination", "summary", "findings"],
+            ["schema", "tool", "rule_set", "profile", "agency", "review", "determination", "summary", "findings", "charts"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("bhh-findings/1", root.GetProperty("schema").GetString());
         Assert.Equal("""{"name":"bhh","version":"0.1.0"}""", Compact(root.GetProperty("tool")));
@@ -217,6 +218,66 @@ public sealed class FindingsJsonTests
         using var json = Parse(Results.Of(Results.Finding("CRED-NURSE", Outcome.Fail, message)));
 
         Assert.Equal(message, json.RootElement.GetProperty("findings")[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Write_ChartAudit_ListsEveryChartScoreByEnrolleeAfterTheFindings()
+    {
+        using var json = Parse(Results.ChartAudit());
+
+        Assert.Equal(
+            """
+            [{"enrollee_id":"E01","met":3,"not_met":0,"score":1},{"enrollee_id":"E02","met":1,"not_met":2,"score":0.33},{"enrollee_id":"E03","met":2,"not_met":0,"score":1},{"enrollee_id":"E04","met":1,"not_met":1,"score":0.5},{"enrollee_id":"E05","met":0,"not_met":1,"score":0},{"enrollee_id":"E06","met":0,"not_met":0,"score":null}]
+            """,
+            Compact(json.RootElement.GetProperty("charts")));
+        Assert.Equal("charts", json.RootElement.EnumerateObject().Last().Name);
+    }
+
+    [Fact]
+    public void Write_ChartScores_FollowTheResultsOrderAndRoundHalfAwayFromZero()
+    {
+        // Two thirds rounds up to 0.67, and none met is 0, not null; the order is the result's
+        // (by enrollee id, ordinal: E10 before E9), not re-sorted.
+        ChartCheck Check(string id, ChartVerdict verdict) => new(id, verdict, "reason", new SourceLine("chart-events.csv", 2));
+        var result = Results.Of(
+            Results.ChartFinding("CHART-A", Outcome.Fail, "A", [Check("E10", ChartVerdict.Met), Check("E9", ChartVerdict.NotMet)]),
+            Results.ChartFinding("CHART-B", Outcome.Fail, "B", [Check("E10", ChartVerdict.Met), Check("E9", ChartVerdict.NotMet)]),
+            Results.ChartFinding("CHART-C", Outcome.Pass, "C", [Check("E10", ChartVerdict.NotMet), Check("E9", ChartVerdict.NotMet)]));
+
+        using var json = Parse(result);
+
+        var charts = json.RootElement.GetProperty("charts").EnumerateArray().ToList();
+        Assert.Equal(["E10", "E9"], charts.Select(c => c.GetProperty("enrollee_id").GetString()));
+        Assert.Equal("0.67", charts[0].GetProperty("score").GetRawText());
+        Assert.Equal("0", charts[1].GetProperty("score").GetRawText());
+        Assert.Equal(result.Charts.Select(c => c.EnrolleeId), charts.Select(c => c.GetProperty("enrollee_id").GetString()));
+    }
+
+    [Fact]
+    public void Write_OneMetOfEight_RoundsTheScoreHalfAwayFromZero()
+    {
+        var checks = Enumerable.Range(0, 8)
+            .Select(i => new ChartCheck("E01", i == 0 ? ChartVerdict.Met : ChartVerdict.NotMet, "reason", new SourceLine("chart-events.csv", i + 2)))
+            .Select((c, i) => Results.ChartFinding($"CHART-{i}", Outcome.Fail, "t", [c]))
+            .ToArray();
+
+        using var json = Parse(Results.Of(checks));
+
+        Assert.Equal("""[{"enrollee_id":"E01","met":1,"not_met":7,"score":0.13}]""", Compact(json.RootElement.GetProperty("charts")));
+    }
+
+    [Fact]
+    public void Write_NoChartCriterionRan_HasAnEmptyChartsList()
+    {
+        using var json = Parse(Results.Credentialing());
+
+        Assert.Equal("[]", Compact(json.RootElement.GetProperty("charts")));
+    }
+
+    [Fact]
+    public void Write_ChartAuditTwice_GivesTheSameBytes()
+    {
+        Assert.Equal(WriteBytes(Results.ChartAudit()), WriteBytes(Results.ChartAudit()));
     }
 
     [Fact]

@@ -247,6 +247,103 @@ public sealed class MarkdownReportTests
         Assert.StartsWith("# BHH compliance audit: LMHA-RV (LMHA-RV)\n", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Write_ChartAudit_HasTheChartReviewAfterTheFindings()
+    {
+        var lines = Lines(Write(Results.ChartAudit()));
+
+        Assert.Equal(
+            ["## Summary", "## Rules", "## Findings", "## Chart review"],
+            lines.Where(l => l.StartsWith("## ", StringComparison.Ordinal)));
+        var start = lines.IndexOf("## Chart review");
+        Assert.Equal(
+            "6 charts were under review: the enrollees sampled in chart-sample.csv. Each chart criterion decides every chart: met, not met, not applicable or, for a criterion a reviewer answers, not reviewed.",
+            lines[start + 2]);
+        Assert.Equal(
+            ["### Compliance by criterion", "### Score by chart", "### Charts not met: CHART-REFERRAL-CONFIRMED Referrals are confirmed within 30 days"],
+            lines.Skip(start).Where(l => l.StartsWith("### ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Write_ChartAudit_CriteriaTableHasALinePerCriterionInTheRuleSetsOrder()
+    {
+        var lines = Lines(Write(Results.ChartAudit()));
+
+        var start = lines.IndexOf("| Criterion | Title | Charts | Met | Not met | Not reviewed | Rate | Outcome |");
+        Assert.True(start > 0, "the criteria table has its header");
+        Assert.Equal(
+            [
+                "|---|---|---:|---:|---:|---:|---:|---|",
+                "| CHART-ASSESSMENT | An assessment is completed within 30 days of enrolment | 4 | 2 | 2 | 0 | 50% | Fail |",
+                "| CHART-DISCHARGE-FOLLOW-UP | Follow-up within 7 days of an inpatient discharge | 0 | 0 | 0 | 0 | n/a | Not applicable |",
+                "| CHART-REFERRAL-CONFIRMED | Referrals are confirmed within 30 days | 5 | 4 | 1 | 0 | 80% | Pass |",
+                "| CHART-PERSON-CENTERED | The recovery plan was developed with the individual | 2 | 1 | 1 | 4 | 50% | Fail |",
+                string.Empty,
+            ],
+            lines.Skip(start + 1).Take(6));
+    }
+
+    [Fact]
+    public void Write_ChartAudit_ScoreTableHasARowPerChartAndTheMeanScore()
+    {
+        var lines = Lines(Write(Results.ChartAudit()));
+
+        Assert.Contains(
+            "A chart's score is the share of the criteria that applied to it that it met. The mean score is 56.6%; 2 of 5 charts met every criterion that applied. "
+            + "Why a chart missed a criterion is listed with the criterion's finding above, or below for a criterion that passed.",
+            lines);
+        var start = lines.IndexOf("| Enrollee | Met | Not met | Score | Criteria not met |");
+        Assert.Equal(
+            [
+                "|---|---:|---:|---:|---|",
+                "| E01 | 3 | 0 | 100% |  |",
+                "| E02 | 1 | 2 | 33.3% | CHART-ASSESSMENT, CHART-PERSON-CENTERED |",
+                "| E03 | 2 | 0 | 100% |  |",
+                "| E04 | 1 | 1 | 50% | CHART-ASSESSMENT |",
+                "| E05 | 0 | 1 | 0% | CHART-REFERRAL-CONFIRMED |",
+                "| E06 | 0 | 0 | n/a |  |",
+                string.Empty,
+            ],
+            lines.Skip(start + 1).Take(8));
+    }
+
+    [Fact]
+    public void Write_ChartAudit_ListsTheChartsThatMissedACriterionThatPassed()
+    {
+        var lines = Lines(Write(Results.ChartAudit()));
+
+        var start = lines.IndexOf("### Charts not met: CHART-REFERRAL-CONFIRMED Referrals are confirmed within 30 days");
+        Assert.Equal(
+            [
+                string.Empty,
+                "The criterion passed, but not every chart met it. 1 detail row:",
+                string.Empty,
+                "| `enrollee_id` | `due` | `days_late` | `reason` | `source` |",
+                "| --- | --- | --- | --- | --- |",
+                "| E05 | 2026-07-01 | 2 | referral confirmed on 2026-07-03 is 2 days late (due within 30 days after the referral on 2026-05-31, by 2026-07-01) | chart-events.csv:20 |",
+                string.Empty,
+                "---",
+            ],
+            lines.Skip(start + 1).Take(8));
+    }
+
+    [Fact]
+    public void Write_ChartsNotKnownToBeSampled_IntroNamesNoSource()
+    {
+        var lines = Lines(Write(Results.ChartAudit(sampled: false)));
+
+        Assert.Contains(lines, l => l.StartsWith("6 charts were under review. Each chart criterion", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Write_NoChartCriterionRan_HasNoChartReview()
+    {
+        var report = Write(Results.Credentialing());
+
+        Assert.DoesNotContain("Chart review", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Enrollee |", report, StringComparison.Ordinal);
+    }
+
     private static string Write(AuditResult result)
     {
         using var writer = new StringWriter();

@@ -164,6 +164,30 @@ public sealed partial class TextSummaryTests
         Assert.Contains(Lines(Plain(result)), l => AttentionEntry().Match(l) is { Success: true } m && m.Groups[2].Value == "SVC-DOCUMENTED (major): Note [red]N-7[/] is missing.");
     }
 
+    [Fact]
+    public void Plain_ChartAudit_SaysHowTheChartsScoredRightAfterTheTable()
+    {
+        var lines = Lines(Plain(Results.ChartAudit()));
+
+        var tableEnd = lines.FindLastIndex(l => l.StartsWith("+--", StringComparison.Ordinal));
+        Assert.Equal("Charts: 6 under review, mean score 56.6%; 2 of 5 met every criterion that applied.", lines[tableEnd + 1]);
+        Assert.Single(lines, l => l.StartsWith("Charts:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plain_NoChartCriterionRan_HasNoChartLine()
+    {
+        Assert.DoesNotContain(Lines(Plain(Results.Credentialing())), l => l.StartsWith("Charts:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ChartLine_NoChartWithAScore_SaysNoCriterionApplied()
+    {
+        var summary = new ChartReviewSummary([], [new Core.Charts.ChartScore("E01", 0, 0, [])], null);
+
+        Assert.Equal("Charts: 1 under review; no criterion applied to any of them.", TextSummary.ChartLine(summary));
+    }
+
     private static string Plain(AuditResult result) => TextSummary.Plain(result, Results.Tool, Width);
 
     private static List<string> Lines(string text) => [.. text.TrimEnd('\n').Split('\n')];

@@ -64,6 +64,7 @@ public sealed class PdfReport(ReportDocument document)
         .. ComposeSummary(),
         new PageBreak(),
         .. ComposeFindings(),
+        .. ComposeCharts(),
         .. ComposeAppendix(),
     ];
 
@@ -219,6 +220,56 @@ public sealed class PdfReport(ReportDocument document)
         return new Stack(blocks, keepTogether: true);
     }
 
+    /// <summary>The chart review, on pages of its own: compliance by criterion, then each chart's score.</summary>
+    private IEnumerable<Block> ComposeCharts()
+    {
+        if (Document.Charts is not { } charts)
+        {
+            yield break;
+        }
+
+        yield return new PageBreak();
+        yield return new Heading(Document.Text("charts_heading"), Section, outlineLevel: 0);
+        yield return new Spacer(4);
+        yield return new Paragraph(charts.Intro, Body);
+        yield return new Spacer(14);
+        yield return ComposeChartTableHeading("charts_criteria_heading", charts.CriteriaNote);
+        yield return new Table(
+            [
+                new TableColumn(Document.Text("charts_column_criterion")),
+                new TableColumn(Document.Text("charts_column_title")),
+                new TableColumn(Document.Text("charts_column_charts"), Align.Right),
+                new TableColumn(Document.Text("charts_column_met"), Align.Right),
+                new TableColumn(Document.Text("charts_column_not_met"), Align.Right),
+                new TableColumn(Document.Text("charts_column_not_reviewed"), Align.Right),
+                new TableColumn(Document.Text("charts_column_rate"), Align.Right),
+                new TableColumn(Document.Text("charts_column_outcome")),
+            ],
+            [
+                .. charts.Criteria.Select(c => (IReadOnlyList<string>)
+                    [c.RuleId, c.Title, c.Charts, c.Met, c.NotMet, c.NotReviewed, c.Rate, ReportWording.OutcomeLabel(c.Outcome)]),
+            ],
+            Grid);
+        yield return new Spacer(14);
+        yield return ComposeChartTableHeading("charts_scores_heading", charts.ScoresNote);
+        yield return new Table(
+            [
+                new TableColumn(Document.Text("charts_column_enrollee")),
+                new TableColumn(Document.Text("charts_column_met"), Align.Right),
+                new TableColumn(Document.Text("charts_column_not_met"), Align.Right),
+                new TableColumn(Document.Text("charts_column_score"), Align.Right),
+                new TableColumn(Document.Text("charts_column_criteria_not_met")),
+            ],
+            [.. charts.Scores.Select(c => (IReadOnlyList<string>)[c.EnrolleeId, c.Met, c.NotMet, c.Score, c.CriteriaNotMet])],
+            Grid);
+    }
+
+    /// <summary>A chart table's heading and note, kept with the table's first rows.</summary>
+    private Stack ComposeChartTableHeading(string headingKey, string note) => new(
+        [new Heading(Document.Text(headingKey), Subsection, outlineLevel: 1), new Paragraph(note, SmallMuted), new Spacer(4)],
+        keepTogether: true,
+        keepWithNext: true);
+
     private IEnumerable<Block> ComposeAppendix()
     {
         if (Document.Appendices.Count == 0)
@@ -230,6 +281,12 @@ public sealed class PdfReport(ReportDocument document)
         yield return new Heading(Document.Text("appendix_heading"), Section, outlineLevel: 0);
         yield return new Spacer(4);
         yield return new Paragraph(Document.Text("appendix_intro"), Body);
+        if (Document.AppendixHasPassedCharts)
+        {
+            yield return new Spacer(4);
+            yield return new Paragraph(Document.Text("appendix_intro_charts"), Body);
+        }
+
         foreach (var table in Document.Appendices)
         {
             yield return new Spacer(14);

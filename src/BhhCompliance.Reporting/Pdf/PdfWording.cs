@@ -41,7 +41,11 @@ public sealed class PdfWording
         "rules_heading", "rules_column_rule", "rules_column_title", "rules_column_severity", "rules_column_outcome", "rules_column_result",
         "findings_heading", "findings_intro", "findings_none", "finding_subject",
         "evidence_heading", "evidence_column_key", "evidence_column_value", "citation_label", "remediation_label", "details_note",
-        "appendix_heading", "appendix_intro", "appendix_title", "appendix_count",
+        "charts_heading", "charts_intro", "charts_criteria_heading", "charts_criteria_note", "charts_scores_heading", "charts_scores_note",
+        "charts_column_criterion", "charts_column_title", "charts_column_charts", "charts_column_met", "charts_column_not_met",
+        "charts_column_not_reviewed", "charts_column_rate", "charts_column_outcome",
+        "charts_column_enrollee", "charts_column_score", "charts_column_criteria_not_met", "charts_not_applicable",
+        "appendix_heading", "appendix_intro", "appendix_intro_charts", "appendix_title", "appendix_count",
         "header", "page_number", "footer",
     ];
 
@@ -53,6 +57,7 @@ public sealed class PdfWording
         "determination", "determination_meaning",
         "rules", "findings", "pass", "warn", "fail", "not_applicable", "cannot_evaluate", "not_reviewed", "error", "waived",
         "not_evaluated", "attention",
+        "charts", "chart_sample", "charts_scored", "charts_met_all", "mean_score",
         "page", "pages",
         "subject", "rule_id", "title", "rows", "appendix", "details_title",
     };

@@ -48,6 +48,32 @@ public sealed record AppendixTable(
     IReadOnlyList<bool> Numeric,
     IReadOnlyList<IReadOnlyList<string>> Rows);
 
+/// <summary>One line of the chart review's table of criteria, formatted for the page.</summary>
+public sealed record ChartCriterionRow(
+    string RuleId,
+    string Title,
+    string Charts,
+    string Met,
+    string NotMet,
+    string NotReviewed,
+    string Rate,
+    Outcome Outcome);
+
+/// <summary>One line of the chart review's table of chart scores, formatted for the page.</summary>
+public sealed record ChartScoreRow(string EnrolleeId, string Met, string NotMet, string Score, string CriteriaNotMet);
+
+/// <summary>
+/// The chart review (rules.md, "Chart review"): how many charts, where they came from, each
+/// criterion's compliance and each chart's score. The reasons a chart missed a criterion are the
+/// criterion's detail rows, in the appendix.
+/// </summary>
+public sealed record ChartSection(
+    string Intro,
+    string CriteriaNote,
+    IReadOnlyList<ChartCriterionRow> Criteria,
+    string ScoresNote,
+    IReadOnlyList<ChartScoreRow> Scores);
+
 /// <summary>
 /// Everything the PDF report shows, already worded and formatted, in reading order. Building it
 /// decides which sections and rows appear; <see cref="PdfReport"/> only lays it out.
@@ -55,6 +81,7 @@ public sealed record AppendixTable(
 /// <param name="AgencyName">The agency's name, or its id when it has none.</param>
 /// <param name="AsOf">The review's as-of date: the date the document stands for.</param>
 /// <param name="Keywords">The document's keywords: program, rule set, agency and determination.</param>
+/// <param name="Charts">The chart review; null when no chart criterion ran.</param>
 public sealed record ReportDocument(
     PdfWording Wording,
     ReportValues Values,
@@ -65,6 +92,7 @@ public sealed record ReportDocument(
     CountsTable Counts,
     IReadOnlyList<RuleLine> Rules,
     IReadOnlyList<FindingBlock> Findings,
+    ChartSection? Charts,
     IReadOnlyList<AppendixTable> Appendices)
 {
     public string Text(string key) => Wording.Render(key, Values);
@@ -72,12 +100,18 @@ public sealed record ReportDocument(
     public static ReportDocument Build(AuditResult result, ToolInfo tool, PdfWording wording)
     {
         var attention = FindingOrder.MostUrgentFirst(result, result.Findings.Where(f => f.Outcome != Outcome.Pass)).ToList();
-        var values = BuildValues(result, tool, attention.Count);
+        var charts = ChartReviewSummary.Of(result);
+        var values = BuildValues(result, tool, attention.Count, charts);
         var label = wording.DeterminationLabel(result.Determination, values);
         var meaning = wording.DeterminationMeaning(result.Determination, values);
         values = values.With(("determination", label), ("determination_meaning", meaning));
 
-        var appendices = BuildAppendices(attention, wording, values);
+        // A chart criterion that passed can still have charts that missed it; their reasons are
+        // what the agency corrects chart by chart, so they get a table after the findings' own.
+        var passedCharts = RuleSummary.Of(result)
+            .SelectMany(r => r.Findings)
+            .Where(f => f.Outcome == Outcome.Pass && f.Charts.Count > 0);
+        var appendices = BuildAppendices([.. attention, .. passedCharts], wording, values);
         var letters = appendices.ToDictionary(a => a.RuleId, a => a.Letter, StringComparer.Ordinal);
         return new ReportDocument(
             wording,
@@ -89,10 +123,14 @@ public sealed record ReportDocument(
             BuildCounts(result),
             [.. RuleSummary.Of(result).Select(r => new RuleLine(r.RuleId, r.Title, r.Severity.Name(), r.Outcome, r.Result))],
             [.. attention.Select(f => Block(f, wording, values, letters))],
+            charts is null ? null : BuildCharts(charts, wording, values),
             appendices);
     }
 
-    private static ReportValues BuildValues(AuditResult result, ToolInfo tool, int attention)
+    /// <summary>True when the appendix has a table for a chart criterion that passed, which no finding block points to.</summary>
+    public bool AppendixHasPassedCharts => Appendices.Any(a => Findings.All(f => f.RuleId != a.RuleId));
+
+    private static ReportValues BuildValues(AuditResult result, ToolInfo tool, int attention, ChartReviewSummary? charts)
     {
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -112,6 +150,11 @@ public sealed record ReportDocument(
             ["findings"] = (decimal)result.Findings.Count,
             ["not_evaluated"] = (decimal)(result.Count(Outcome.CannotEvaluate) + result.Count(Outcome.Error)),
             ["attention"] = (decimal)attention,
+            ["charts"] = (decimal)(charts?.Charts ?? 0),
+            ["chart_sample"] = charts?.SampledFrom,
+            ["charts_scored"] = (decimal)(charts?.Scored ?? 0),
+            ["charts_met_all"] = (decimal)(charts?.MetAll ?? 0),
+            ["mean_score"] = charts?.MeanScore,
         };
         foreach (var outcome in Wire.Outcomes)
         {
@@ -179,6 +222,26 @@ public sealed record ReportDocument(
             finding.Details.Count > 0 ? wording.Render("details_note", findingValues) : null);
     }
 
+    private static ChartSection BuildCharts(ChartReviewSummary charts, PdfWording wording, ReportValues values)
+    {
+        var none = wording.Render("charts_not_applicable", values);
+        string Rate(decimal? rate) => rate is { } r ? Formats.Percent(r) : none;
+        return new ChartSection(
+            wording.Render("charts_intro", values),
+            wording.Render("charts_criteria_note", values),
+            [
+                .. charts.Criteria.Select(c => new ChartCriterionRow(
+                    c.RuleId, c.Title, Count(c.Charts), Count(c.Met), Count(c.NotMet), Count(c.NotReviewed), Rate(c.Rate), c.Outcome)),
+            ],
+            wording.Render("charts_scores_note", values),
+            [
+                .. charts.Scores.Select(s => new ChartScoreRow(
+                    s.EnrolleeId, Count(s.Met), Count(s.NotMet), Rate(s.Score), string.Join(", ", s.NotMetCriteria))),
+            ]);
+    }
+
+    private static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// One table per rule whose findings carry detail rows, in the order the findings appear;
     /// a rule with a finding per staff member gets one table for all of them.
@@ -190,8 +253,11 @@ public sealed record ReportDocument(
         {
             var details = group.SelectMany(f => f.Details).ToList();
             var fields = details.SelectMany(d => d.Fields.Keys).Distinct().ToList();
+            // A column of numbers, some cells empty (days late where nothing came late), still reads as numbers.
             var numeric = fields
-                .Select(c => details.All(d => !d.Fields.TryGetValue(c, out var v) || v is EvidenceValue.Number))
+                .Select(c =>
+                    details.All(d => !d.Fields.TryGetValue(c, out var v) || v is EvidenceValue.Number or EvidenceValue.NoValue)
+                    && details.Any(d => d.Fields.TryGetValue(c, out var v) && v is EvidenceValue.Number))
                 .ToList();
 
             // A column of numbers with any fraction (amounts, FTE) shows two decimals throughout, so the figures line up.

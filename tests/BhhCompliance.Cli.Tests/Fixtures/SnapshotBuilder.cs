@@ -16,7 +16,10 @@ namespace BhhCompliance.Cli.Tests.Fixtures;
 /// <item>every enrollee month has a 60-minute documented service with code T1017, and all six core services occur;</item>
 /// <item>each of the seven roles is staffed above its ratio, and S08, a second BHH Specialist, left on 2026-08-31;</item>
 /// <item>900 PC Tracker minutes against the 12 hours that 144 member months need;</item>
-/// <item>one 250.00 claim per enrollee month of E01 to E24.</item>
+/// <item>one 250.00 claim per enrollee month of E01 to E24;</item>
+/// <item>every chart has a consent before its first service, an assessment and a recovery plan within 30 days of
+/// enrolment, a plan review in the last 180 days (E01 to E24) and a team; E01's discharge is followed up in 2
+/// days and E02's referral confirmed in 19; reviewers answered CHART-PERSON-CENTERED met for every chart.</item>
 /// </list>
 /// </summary>
 internal sealed class SnapshotBuilder
@@ -31,6 +34,8 @@ internal sealed class SnapshotBuilder
     public const string ServicesFile = "services.csv";
     public const string PcTrackerFile = "pc-tracker.csv";
     public const string ClaimsFile = "claims.csv";
+    public const string ChartEventsFile = "chart-events.csv";
+    public const string AttestationsFile = "attestations.csv";
 
     public const string StaffHeader = "staff_id,name,role,fte,degree_level,degree_field,license_type,license_expires,bh_experience_years,start_date,end_date";
     public const string EnrolleesHeader = "enrollee_id,enrolled_on,disenrolled_on";
@@ -102,6 +107,33 @@ internal sealed class SnapshotBuilder
         }
 
         builder._tables[PcTrackerFile] = tracker;
+
+        var events = new List<string> { "enrollee_id,event,date,detail" };
+        var attestations = new List<string> { "enrollee_id,criterion,answer,reviewer,date,comment" };
+        for (var n = 1; n <= 25; n++)
+        {
+            var id = EnrolleeId(n);
+            var enrolled = n == 25 ? new DateOnly(2026, 9, 10) : new DateOnly(2025, 10, 1);
+            string Day(int days) => enrolled.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            events.Add($"{id},consent-signed,{Day(0)},");
+            events.Add($"{id},team-assigned,{Day(1)},");
+            events.Add($"{id},assessment,{Day(2)},");
+            events.Add($"{id},recovery-plan,{Day(4)},");
+            if (n < 25)
+            {
+                events.Add($"{id},recovery-plan-review,2026-04-15,");
+            }
+
+            attestations.Add($"{id},CHART-PERSON-CENTERED,met,Robin Reviewer,2026-10-02,");
+        }
+
+        events.Add("E01,inpatient-admission,2026-05-25,");
+        events.Add("E01,inpatient-discharge,2026-06-01,");
+        events.Add("E01,discharge-follow-up,2026-06-03,");
+        events.Add("E02,referral,2026-05-01,primary care");
+        events.Add("E02,referral-confirmed,2026-05-20,");
+        builder._tables[ChartEventsFile] = events;
+        builder._tables[AttestationsFile] = attestations;
         return builder;
     }
 

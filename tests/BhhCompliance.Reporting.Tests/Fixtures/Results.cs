@@ -1,3 +1,4 @@
+using BhhCompliance.Core.Charts;
 using BhhCompliance.Core.Domain;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Rules;
@@ -105,4 +106,101 @@ internal static class Results
             new Evidence { ["missing"] = EvidenceValue.List([]) },
             Severity.Critical,
             title: "Every core team role is staffed"));
+
+    /// <summary>The chart criteria in the rule set's order (rules/60-charts.yaml), after the service rules.</summary>
+    public static IReadOnlyList<string> ChartRuleOrder { get; } =
+    [
+        "SVC-CORE-SERVICES", "CHART-CONSENT", "CHART-ASSESSMENT", "CHART-RECOVERY-PLAN", "CHART-PLAN-REVIEW",
+        "CHART-TEAM-ASSIGNED", "CHART-DISCHARGE-FOLLOW-UP", "CHART-REFERRAL-CONFIRMED", "CHART-PERSON-CENTERED",
+    ];
+
+    /// <summary>
+    /// A chart audit of six charts, E01 to E06, in the shape the engine gives it:
+    /// <list type="bullet">
+    /// <item>CHART-ASSESSMENT fails: E01 and E03 met, E02 (3 days late) and E04 (none) not met, E05 and E06 not applicable: 2 of 4;</item>
+    /// <item>CHART-DISCHARGE-FOLLOW-UP applies to no chart: not applicable;</item>
+    /// <item>CHART-REFERRAL-CONFIRMED passes: E01 to E04 met, E05 not met (2 days late), E06 not applicable: 4 of 5;</item>
+    /// <item>CHART-PERSON-CENTERED fails: E01 met, E02 not met, E03 to E06 not reviewed: 1 of 2;</item>
+    /// <item>SVC-CORE-SERVICES passes, and is no chart criterion.</item>
+    /// </list>
+    /// Chart scores: E01 3/3, E02 1/3, E03 2/2, E04 1/2, E05 0/1, E06 none applied. With
+    /// <paramref name="sampled"/>, the charts come from chart-sample.csv (the lines the
+    /// unanswered manual criterion rests on); without it, from chart-events.csv.
+    /// </summary>
+    public static AuditResult ChartAudit(bool sampled = true)
+    {
+        var chartFile = sampled ? "chart-sample.csv" : "chart-events.csv";
+        SourceLine Chart(int n) => new(chartFile, n + 1);
+        SourceLine Event(int line) => new("chart-events.csv", line);
+
+        ChartCheck[] assessment =
+        [
+            new("E01", ChartVerdict.Met, "assessment on 2026-04-10, 9 days after enrolment on 2026-04-01", Event(2)),
+            new("E02", ChartVerdict.NotMet, "assessment on 2026-05-03 is 3 days late (due within 30 days after enrolment on 2026-03-31, by 2026-04-30)", Event(3))
+            {
+                Due = new DateOnly(2026, 4, 30),
+                DaysLate = 3,
+            },
+            new("E03", ChartVerdict.Met, "assessment on 2026-04-20, 0 days after enrolment on 2026-04-20", Event(4)),
+            new("E04", ChartVerdict.NotMet, "no assessment within 30 days after enrolment on 2026-04-10, by 2026-05-10", Event(5)) { Due = new DateOnly(2026, 5, 10) },
+            new("E05", ChartVerdict.NotApplicable, "the window for assessment is still open on the review date (due by 2026-10-15)", Event(6)),
+            new("E06", ChartVerdict.NotApplicable, "the window for assessment is still open on the review date (due by 2026-10-20)", Event(7)),
+        ];
+        ChartCheck[] discharge =
+        [
+            .. Enumerable.Range(1, 6).Select(n => new ChartCheck($"E{n:D2}", ChartVerdict.NotApplicable, "no inpatient discharge dated in the period", Chart(n))),
+        ];
+        ChartCheck[] referral =
+        [
+            .. Enumerable.Range(1, 4).Select(n => new ChartCheck($"E{n:D2}", ChartVerdict.Met, "referral on 2026-06-01 followed by referral confirmed on 2026-06-10", Event(10 + n))),
+            new("E05", ChartVerdict.NotMet, "referral confirmed on 2026-07-03 is 2 days late (due within 30 days after the referral on 2026-05-31, by 2026-07-01)", Event(20))
+            {
+                Due = new DateOnly(2026, 7, 1),
+                DaysLate = 2,
+            },
+            new("E06", ChartVerdict.NotApplicable, "no referral dated in the period", Chart(6)),
+        ];
+        ChartCheck[] personCentered =
+        [
+            new("E01", ChartVerdict.Met, "answered met by R. Reviewer on 2026-09-15", new SourceLine("attestations.csv", 2)),
+            new("E02", ChartVerdict.NotMet, "answered not met by R. Reviewer on 2026-09-15: goals written by staff", new SourceLine("attestations.csv", 3)),
+            .. Enumerable.Range(3, 4).Select(n => new ChartCheck($"E{n:D2}", ChartVerdict.NotReviewed, "no answer for CHART-PERSON-CENTERED in attestations.csv", Chart(n))),
+        ];
+
+        var result = Of(
+            ChartFinding("CHART-ASSESSMENT", Outcome.Fail, "An assessment is completed within 30 days of enrolment", assessment),
+            ChartFinding("CHART-DISCHARGE-FOLLOW-UP", Outcome.NotApplicable, "Follow-up within 7 days of an inpatient discharge", discharge),
+            ChartFinding("CHART-PERSON-CENTERED", Outcome.Fail, "The recovery plan was developed with the individual", personCentered),
+            ChartFinding("CHART-REFERRAL-CONFIRMED", Outcome.Pass, "Referrals are confirmed within 30 days", referral),
+            Finding("SVC-CORE-SERVICES", Outcome.Pass, "All six core services were delivered in the period.", title: "All six core services are delivered"));
+        return result with { RuleOrder = ChartRuleOrder };
+    }
+
+    /// <summary>A chart criterion's finding, with the evidence and detail rows the engine gives it.</summary>
+    public static Finding ChartFinding(string ruleId, Outcome outcome, string title, IReadOnlyList<ChartCheck> checks)
+    {
+        var applied = checks.Count(c => c.Verdict is ChartVerdict.Met or ChartVerdict.NotMet);
+        var met = checks.Count(c => c.Verdict == ChartVerdict.Met);
+        var evidence = new Evidence
+        {
+            ["charts"] = applied,
+            ["met"] = met,
+            ["rate"] = applied == 0 ? EvidenceValue.None : met / (decimal)applied,
+        };
+        if (checks.Any(c => c.Verdict == ChartVerdict.NotReviewed))
+        {
+            evidence["not_reviewed"] = checks.Count(c => c.Verdict == ChartVerdict.NotReviewed);
+        }
+
+        var details = checks
+            .Where(c => c.Verdict == ChartVerdict.NotMet)
+            .Select(c => new DetailRow(
+                new Evidence { ["enrollee_id"] = c.EnrolleeId, ["due"] = c.Due, ["days_late"] = (decimal?)c.DaysLate, ["reason"] = c.Reason },
+                c.Source))
+            .ToList();
+        return Finding(ruleId, outcome, $"{met} of {applied} charts meet {ruleId}.", evidence, details: details, title: title, citation: "DMHAS BHH Provider Manual, BHH Services") with
+        {
+            Charts = checks,
+        };
+    }
 }

@@ -137,6 +137,24 @@ public sealed class TableTests
     }
 
     [Fact]
+    public void ColumnWidths_RoomForEveryHeaderOnOneLine_NoHeaderWraps()
+    {
+        // The shape of a chart criterion's detail rows: short numbers under a long header, and a long reason that must wrap.
+        var reason = string.Join(' ', Enumerable.Repeat("no assessment within 30 days after enrolment on 2026-03-01,", 4));
+        var table = new Table(
+            [new TableColumn("enrollee_id"), new TableColumn("due"), new TableColumn("days_late", Align.Right), new TableColumn("reason"), new TableColumn("source")],
+            [["E1", "2026-03-31", "1", reason, "chart-events.csv:4"]],
+            Layouts.Grid);
+
+        var widths = table.ColumnWidths(_measure, 504);
+
+        Assert.True(widths[0] >= _measure.Width("enrollee_id", Layouts.Grid.Header) + 8, $"enrollee_id is {widths[0]} wide");
+        Assert.True(widths[2] >= _measure.Width("days_late", Layouts.Grid.Header) + 8, $"days_late is {widths[2]} wide");
+        Assert.True(widths[2] < widths[3] / 4, $"days_late {widths[2]}, reason {widths[3]}");
+        Assert.Equal(504, widths.Sum(), precision: 6);
+    }
+
+    [Fact]
     public void ColumnWidths_LongestWordsDoNotFitSideBySide_ShareTheWidthAndStillSumToIt()
     {
         var widths = LongTable(20).ColumnWidths(_measure, 60);

@@ -123,7 +123,8 @@ public sealed class Table : Block
 
     /// <summary>
     /// Widths that fit the content: each column gets its widest line when all fit. Otherwise
-    /// each keeps at least its longest word (or a fair share, if that is less), and the rest
+    /// each keeps at least its longest word and, room permitting, its header on one line (or a
+    /// fair share, if that is less), and the rest
     /// of the width goes to the columns that would wrap, in proportion to how much they need.
     /// The same widths serve every page the table spans.
     /// </summary>
@@ -151,6 +152,23 @@ public sealed class Table : Block
 
             natural[c] += pad;
             minimum[c] = Math.Min(natural[c], minimum[c] + pad);
+        }
+
+        // A header breaks only when it must: while every column can be as wide as its header on one
+        // line and still hold its longest word, no column is narrower than its header. A header
+        // such as "days_late" over short numbers would otherwise wrap as "days_ / late".
+        if (_style.HeaderRow)
+        {
+            var unbroken = new double[count];
+            for (var c = 0; c < count; c++)
+            {
+                unbroken[c] = Math.Max(minimum[c], Math.Min(natural[c], measure.NaturalWidth(_columns[c].Header, _style.Header) + pad));
+            }
+
+            if (unbroken.Sum() <= width)
+            {
+                minimum = unbroken;
+            }
         }
 
         var widths = new double[count];
