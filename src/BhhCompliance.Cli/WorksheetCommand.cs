@@ -155,9 +155,9 @@ internal sealed class WorksheetRunner(
             $"Wrote {csvShown}: {worksheet.AnswerRows.Count} {(worksheet.AnswerRows.Count == 1 ? "row" : "rows")} to answer. Save it as {AnswersFile.SaveAs} in the snapshot folder when it is filled in."));
         if (worksheet.AnswersOnFile > 0)
         {
-            terminal.Error.WriteLine(string.Create(
+            terminal.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"bhh: warning: the snapshot's {SnapshotFile.Attestations} already holds {worksheet.AnswersOnFile} {(worksheet.AnswersOnFile == 1 ? "answer" : "answers")} for these charts; add the new answers to it rather than replace it."));
+                $"The {worksheet.AnswersOnFile} {(worksheet.AnswersOnFile == 1 ? "answer" : "answers")} already in the snapshot's {SnapshotFile.Attestations} {(worksheet.AnswersOnFile == 1 ? "is" : "are")} filled in on {(worksheet.AnswersOnFile == 1 ? "its row" : "their rows")}."));
         }
 
         var errors = result.Findings.Where(f => f.Outcome == Outcome.Error).ToList();

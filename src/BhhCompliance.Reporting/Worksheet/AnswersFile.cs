@@ -6,8 +6,9 @@ namespace BhhCompliance.Reporting.Worksheet;
 /// <summary>
 /// The answers file written next to the worksheet: attestations.csv's columns (snapshot.md), one
 /// row per chart and manual criterion with the answer, reviewer, date and comment left blank for
-/// the reviewer to type in. Saved as attestations.csv in the snapshot folder, it is read back by
-/// <c>bhh audit</c>. UTF-8 without a byte order mark, LF line ends, RFC 4180 quoting.
+/// the reviewer to type in, or filled with the answer the snapshot's attestations.csv already
+/// holds. Saved as attestations.csv in the snapshot folder, it is read back by <c>bhh audit</c>.
+/// UTF-8 without a byte order mark, LF line ends, RFC 4180 quoting.
 /// </summary>
 public static class AnswersFile
 {
@@ -21,7 +22,12 @@ public static class AnswersFile
         var text = new StringBuilder(Header).Append('\n');
         foreach (var row in worksheet.AnswerRows)
         {
-            text.Append(Field(row.EnrolleeId)).Append(',').Append(Field(row.Criterion)).Append(",,,,\n");
+            var onFile = row.OnFile;
+            text.Append(Field(row.EnrolleeId)).Append(',').Append(Field(row.Criterion)).Append(',')
+                .Append(Field(onFile?.Answer ?? string.Empty)).Append(',')
+                .Append(Field(onFile?.Reviewer ?? string.Empty)).Append(',')
+                .Append(onFile?.Date is { } date ? Core.Text.Formats.Date(date) : string.Empty).Append(',')
+                .Append(Field(onFile?.Comment ?? string.Empty)).Append('\n');
         }
 
         return text.ToString();

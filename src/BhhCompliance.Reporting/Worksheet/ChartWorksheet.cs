@@ -36,8 +36,11 @@ public sealed record ChartSection(
     IReadOnlyList<AutomaticResult> Automatic,
     IReadOnlyList<ManualQuestion> Manual);
 
-/// <summary>One row of the answers file: a chart and a manual criterion, to be answered.</summary>
-public sealed record AnswerRow(string EnrolleeId, string Criterion);
+/// <summary>
+/// One row of the answers file: a chart and a manual criterion, to be answered, or with the
+/// answer attestations.csv already holds, so that saving the file over attestations.csv keeps it.
+/// </summary>
+public sealed record AnswerRow(string EnrolleeId, string Criterion, Attestation? OnFile);
 
 /// <summary>
 /// The reviewer worksheet of a chart review: everything the printed worksheet and its answers
@@ -70,7 +73,7 @@ public sealed record ChartWorksheet(
     public IReadOnlyList<AnswerRow> AnswerRows =>
     [
         .. Charts
-            .SelectMany(chart => chart.Manual.Select(q => new AnswerRow(chart.EnrolleeId, q.RuleId)))
+            .SelectMany(chart => chart.Manual.Select(q => new AnswerRow(chart.EnrolleeId, q.RuleId, q.OnFile)))
             .OrderBy(r => r.EnrolleeId, StringComparer.Ordinal)
             .ThenBy(r => r.Criterion, StringComparer.Ordinal),
     ];

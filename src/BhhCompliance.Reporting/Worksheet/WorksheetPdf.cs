@@ -157,7 +157,7 @@ public sealed class WorksheetPdf(ChartWorksheet worksheet, PdfReport furniture)
             yield return new Spacer(2);
             yield return new Paragraph(
                 $"The snapshot's {SnapshotFile.Attestations} already holds {Count(Worksheet.AnswersOnFile, "answer", "answers")} for these charts; " +
-                    $"each is shown on its chart's page. Add the new answers to that file rather than replace it, or copy those rows into {Worksheet.AnswersFileName} first.",
+                    $"each is shown on its chart's page and already filled in on its row of {Worksheet.AnswersFileName}, so saving that file as {SnapshotFile.Attestations} keeps them.",
                 new TextStyle(9.5, Bold: true));
         }
     }

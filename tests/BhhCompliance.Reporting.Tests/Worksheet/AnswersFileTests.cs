@@ -10,15 +10,17 @@ namespace BhhCompliance.Reporting.Tests.Worksheet;
 public sealed class AnswersFileTests
 {
     [Fact]
-    public void Csv_HasTheHeaderAndABlankRowPerChartAndManualCriterion()
+    public void Csv_HasTheHeaderAndARowPerChartAndManualCriterion_FilledWithTheAnswersOnFile()
     {
+        // E1 to E3 are answered in the case's attestations.csv, E4 is not: saving the CSV over
+        // attestations.csv must keep the answers already given.
         var worksheet = WorksheetCase.Build(WorksheetCase.Answered);
 
         Assert.Equal(
             "enrollee_id,criterion,answer,reviewer,date,comment\n" +
-            "E1,CHART-PERSON-CENTERED,,,,\n" +
-            "E2,CHART-PERSON-CENTERED,,,,\n" +
-            "E3,CHART-PERSON-CENTERED,,,,\n" +
+            "E1,CHART-PERSON-CENTERED,met,R. Diaz,2026-10-05,\n" +
+            "E2,CHART-PERSON-CENTERED,met,R. Diaz,2026-10-05,\n" +
+            "E3,CHART-PERSON-CENTERED,not-applicable,R. Diaz,2026-10-05,no plan yet\n" +
             "E4,CHART-PERSON-CENTERED,,,,\n",
             AnswersFile.Csv(worksheet));
     }
@@ -64,6 +66,7 @@ public sealed class AnswersFileTests
     public void Csv_FilledInAndSavedAsAttestations_IsReadBackAsTheAnswers()
     {
         using var folder = new WorksheetCase(WorksheetCase.Answered);
+        folder.Delete(SnapshotFile.Attestations);
         var worksheet = folder.Build();
         string[] answers = ["met", "not-met", "not-applicable", "met"];
         var filled = AnswersFile.Csv(worksheet).TrimEnd('\n').Split('\n')

@@ -140,8 +140,8 @@ public sealed class ChartWorksheetTests
         var worksheet = WorksheetCase.Build(WorksheetCase.Answered);
 
         Assert.Equal(
-            [new("E1", "CHART-PERSON-CENTERED"), new("E2", "CHART-PERSON-CENTERED"), new("E3", "CHART-PERSON-CENTERED"), new AnswerRow("E4", "CHART-PERSON-CENTERED")],
-            worksheet.AnswerRows);
+            [("E1", "CHART-PERSON-CENTERED", "met"), ("E2", "CHART-PERSON-CENTERED", "met"), ("E3", "CHART-PERSON-CENTERED", "not-applicable"), ("E4", "CHART-PERSON-CENTERED", null)],
+            worksheet.AnswerRows.Select(r => (r.EnrolleeId, r.Criterion, r.OnFile?.Answer)));
     }
 
     [Fact]

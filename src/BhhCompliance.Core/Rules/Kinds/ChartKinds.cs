@@ -298,7 +298,7 @@ public sealed class ChartEventInWindowKind : ChartCriterionKind
         {
             var due = last.Date.AddDays(interval);
             var days = opens.DayNumber - last.Date.DayNumber;
-            return new(chart.EnrolleeId, ChartVerdict.NotMet, $"no {Named(names)} {window}; the latest, {Describe(last)}, was due again by {Formats.Date(due)}, {ChartVerdicts.Days(days)} before {from}", last.Source)
+            return new(chart.EnrolleeId, ChartVerdict.NotMet, $"no {Named(names)} {window}; the latest, {Describe(last)}, was due again by {Formats.Date(due)} and is {ChartVerdicts.Days(days)} overdue", last.Source)
             {
                 Due = due,
                 DaysLate = days,
