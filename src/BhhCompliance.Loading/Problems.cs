@@ -224,6 +224,12 @@ public static class Problems
     public static Diagnostic AnswerForChartNotUnderReview(SourceLocation at, string enrolleeId, string listedIn) =>
         Warning("BHH2304", at, $"The enrollee '{enrolleeId}' is not among the charts under review ({listedIn}); the answer is not counted.");
 
+    public static Diagnostic ChartEventAfterAsOf(SourceLocation at, string value, DateOnly asOf) =>
+        Warning("BHH2305", at, $"The chart event is dated {value}, after the as-of date {Date(asOf)}; it is not counted for this review.");
+
+    public static Diagnostic EmptyChartSample(SourceLocation at) =>
+        Warning("BHH2306", at, "chart-sample.csv lists no chart, so no chart is under review and every chart criterion is not applicable. Draw a sample with bhh sample, or remove the file to review every chart with an event.");
+
     private static Diagnostic Error(string code, SourceLocation at, string message) =>
         new(DiagnosticSeverity.Error, code, message, at);
 

@@ -52,7 +52,9 @@ public sealed class AuditContext
 
     /// <summary>
     /// The charts under review (rules.md, "Chart review"): the enrollees of chart-sample.csv, or
-    /// without it every enrollee with a chart event; by enrollee id.
+    /// without it every enrollee with a chart event; by enrollee id. A chart holds the events
+    /// dated on or before the as-of date: the snapshot describes that day, so a later event (one
+    /// the loader warned about, or any after an earlier <c>--as-of</c>) is not counted.
     /// </summary>
     public IReadOnlyList<ReviewedChart> ReviewedCharts => _reviewedCharts.Value;
 
@@ -88,6 +90,7 @@ public sealed class AuditContext
     private List<ReviewedChart> ListReviewedCharts()
     {
         var events = (Snapshot.ChartEvents?.Rows ?? [])
+            .Where(e => e.Date <= AsOf)
             .GroupBy(e => e.EnrolleeId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Date).ThenBy(e => e.Source.Line).ToList(), StringComparer.Ordinal);
         var chosen = Snapshot.ChartSample is { } sample

@@ -7,11 +7,12 @@ namespace BhhCompliance.Loading.Snapshots;
 
 /// <summary>
 /// chart-events.csv, chart-sample.csv and attestations.csv: the chart review's inputs. Chart
-/// events may predate the period (a consent signed years ago), so their dates are not warned about.
+/// events may predate the period (a consent signed years ago), so only events after the as-of
+/// date, which the review does not count, are warned about.
 /// </summary>
 internal static class ChartFiles
 {
-    public static Loaded<SnapshotTable<ChartEvent>> Events(IEnumerable<RowReader> rows, References references)
+    public static Loaded<SnapshotTable<ChartEvent>> Events(IEnumerable<RowReader> rows, References references, DateOnly? asOf)
     {
         var events = new List<ChartEvent>();
         foreach (var row in rows)
@@ -21,6 +22,11 @@ internal static class ChartFiles
             var name = row.Term("event", BhhProgram.ChartEvents, required: true);
             var date = row.Date("date", required: true);
             var detail = row.Text("detail");
+            if (date is { } day && asOf is { } last && day > last)
+            {
+                row.Report(Problems.ChartEventAfterAsOf(row.At("date"), Core.Text.Formats.Date(day), last));
+            }
+
             if (row.IsValid)
             {
                 events.Add(new ChartEvent(enrolleeId!, name!, date!.Value, detail, row.Source));

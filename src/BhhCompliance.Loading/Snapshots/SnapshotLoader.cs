@@ -57,8 +57,13 @@ public sealed class SnapshotLoader
         var services = files.Read(SnapshotFile.Services, (rows, _) => ActivityFiles.Services(rows, references, period));
         var pcTracker = ReadPcTracker(files, references, period);
         var claims = files.Read(SnapshotFile.Claims, (rows, _) => ActivityFiles.Claims(rows, references, period));
-        var chartEvents = files.Read(SnapshotFile.ChartEvents, (rows, _) => ChartFiles.Events(rows, references));
+        var chartEvents = files.Read(SnapshotFile.ChartEvents, (rows, _) => ChartFiles.Events(rows, references, facts?.Review.AsOf));
         var chartSample = files.Read(SnapshotFile.ChartSample, (rows, _) => ChartFiles.Sample(rows, references));
+        if (chartSample is { Complete: true, Table.Rows.Count: 0 })
+        {
+            diagnostics.Add(Problems.EmptyChartSample(new SourceLocation(SnapshotFile.ChartSample, 1, 1)));
+        }
+
         var charts = chartSample is not null
             ? (chartSample.Complete ? new ChartsUnderReview(chartSample.Ids!, SnapshotFile.ChartSample) : null)
             : chartEvents is { Complete: true } ? new ChartsUnderReview(chartEvents.Ids!, $"the enrollees with a chart event; there is no {SnapshotFile.ChartSample}") : null;

@@ -15,8 +15,11 @@ namespace BhhCompliance.Core.Rules.Kinds;
 /// </summary>
 public abstract class ChartCriterionKind : RuleKind
 {
+    /// <summary>rules.md: a criterion passes when its rate is at least <c>min_rate</c>, by default 0.80.</summary>
+    public const decimal DefaultMinRate = 0.80m;
+
     protected static ParameterSpec MinRate { get; } =
-        new("min_rate", ParameterType.Decimal, "rate of charts met at or above which the criterion passes") { Minimum = 0, Maximum = 1 };
+        new("min_rate", ParameterType.Decimal, "rate of charts met at or above which the criterion passes (default 0.80)") { Required = false, Minimum = 0, Maximum = 1 };
 
     protected static ParameterSpec Events(string name, string description) =>
         new(name, ParameterType.TextList, description) { Vocabulary = BhhProgram.ChartEvents };
@@ -69,7 +72,7 @@ public abstract class ChartCriterionKind : RuleKind
     }
 
     protected virtual Outcome Grade(RuleDefinition rule, IReadOnlyList<ChartCheck> checks, int applied, int met) =>
-        applied == 0 ? Outcome.NotApplicable : PassUnless(met < rule.Parameters.Decimal("min_rate") * applied);
+        applied == 0 ? Outcome.NotApplicable : PassUnless(met < (rule.Parameters.OptionalDecimal("min_rate") ?? DefaultMinRate) * applied);
 
     protected virtual DetailRow Detail(ChartCheck check, AuditContext context) => new(
         new Evidence
@@ -197,6 +200,7 @@ public sealed class ChartEventInWindowKind : ChartCriterionKind
 {
     private const string EnrolledOn = "enrolled_on";
     private const string FirstService = "first_service";
+    private const string AsOf = "as_of";
 
     public override string Name => "chart-event-in-window";
 
@@ -214,10 +218,19 @@ public sealed class ChartEventInWindowKind : ChartCriterionKind
     public override SnapshotParts RequiresFor(RuleDefinition rule) =>
         Anchor(rule) == FirstService ? Requires | SnapshotParts.Services : Requires;
 
-    public override string? CheckParameters(ParameterValues values) =>
-        values.Find("within_days") is not null && values.Find("interval_days") is not null
-            ? "Give 'within_days' (a window after the anchor) or 'interval_days' (a window up to the anchor), not both."
-            : null;
+    public override string? CheckParameters(ParameterValues values)
+    {
+        var within = values.Find("within_days") is not null;
+        var interval = values.Find("interval_days") is not null;
+        var anchor = values.Find("anchor") is string text ? BhhProgram.ChartAnchors.Find(text)?.Id : null;
+        return (within, interval, anchor) switch
+        {
+            (true, true, _) => "Give 'within_days' (a window after the anchor) or 'interval_days' (a window up to the anchor), not both.",
+            (true, false, AsOf) => "'within_days' counts days after the anchor, and nothing after the as-of date is in the snapshot; use another anchor, or 'interval_days'.",
+            (false, true, not AsOf and not null) => "'interval_days' looks back from the as-of date over charts enrolled longer than that; use it with anchor: as_of.",
+            _ => null,
+        };
+    }
 
     protected override ChartCheck Check(RuleDefinition rule, ReviewedChart chart, AuditContext context)
     {
