@@ -314,7 +314,7 @@ public sealed class ReportDocumentTests
     {
         var cover = Build(Results.Credentialing()).Cover;
 
-        Assert.Equal("6 rules evaluated, giving 7 findings: 3 pass, 1 warn, 2 fail.", cover.Counts);
+        Assert.Equal("6 rules evaluated, giving 7 findings: 3 pass, 1 warn, 2 fail, 1 cannot evaluate.", cover.Counts);
         Assert.Equal(
             [
                 new Fact("Agency", "River Valley Services (LMHA-RV)"),
