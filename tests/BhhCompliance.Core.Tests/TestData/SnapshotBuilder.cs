@@ -24,6 +24,9 @@ internal sealed class SnapshotBuilder
     private List<ServiceRecord>? _services;
     private List<PcTrackerEntry>? _pcTracker;
     private List<Claim>? _claims;
+    private List<ChartEvent>? _chartEvents;
+    private List<ChartSampleEntry>? _chartSample;
+    private List<Attestation>? _attestations;
 
     public SnapshotBuilder AsOf(DateOnly asOf)
     {
@@ -78,6 +81,25 @@ internal sealed class SnapshotBuilder
     public SnapshotBuilder WithClaimsFile()
     {
         _claims ??= [];
+        return this;
+    }
+
+    public SnapshotBuilder WithChartEventsFile()
+    {
+        _chartEvents ??= [];
+        return this;
+    }
+
+    /// <summary>A chart-sample.csv that lists no chart.</summary>
+    public SnapshotBuilder WithChartSampleFile()
+    {
+        _chartSample ??= [];
+        return this;
+    }
+
+    public SnapshotBuilder WithAttestationsFile()
+    {
+        _attestations ??= [];
         return this;
     }
 
@@ -174,6 +196,40 @@ internal sealed class SnapshotBuilder
         return this;
     }
 
+    /// <summary>An event in the enrollee's chart (chart-events.csv), with an event id as the file spells it.</summary>
+    public SnapshotBuilder ChartEvent(string enrolleeId, string @event, DateOnly date, string? detail = null)
+    {
+        var rows = _chartEvents ??= [];
+        rows.Add(new ChartEvent(enrolleeId, @event, date, detail, new SourceLine(SnapshotFile.ChartEvents, rows.Count + 2)));
+        return this;
+    }
+
+    /// <summary>Rows of chart-sample.csv, one per enrollee, in the order given.</summary>
+    public SnapshotBuilder ChartSample(params string[] enrolleeIds)
+    {
+        var rows = _chartSample ??= [];
+        foreach (var enrolleeId in enrolleeIds)
+        {
+            rows.Add(new ChartSampleEntry(enrolleeId, new SourceLine(SnapshotFile.ChartSample, rows.Count + 2)));
+        }
+
+        return this;
+    }
+
+    /// <summary>A reviewer's answer (attestations.csv): <c>met</c>, <c>not-met</c> or <c>not-applicable</c>.</summary>
+    public SnapshotBuilder Attestation(
+        string enrolleeId,
+        string criterion,
+        string answer,
+        string? reviewer = "R1",
+        DateOnly? date = null,
+        string? comment = null)
+    {
+        var rows = _attestations ??= [];
+        rows.Add(new Attestation(enrolleeId, criterion, answer, reviewer, date, comment, new SourceLine(SnapshotFile.Attestations, rows.Count + 2)));
+        return this;
+    }
+
     public Snapshot Build()
     {
         var period = new ReviewPeriod(_periodStart, _periodEnd);
@@ -185,7 +241,12 @@ internal sealed class SnapshotBuilder
             _enrollees is null ? null : new SnapshotTable<Enrollee>(SnapshotFile.Enrollees, [.. _enrollees]),
             _services is null ? null : Ledger(period, _services),
             _pcTracker is null ? null : new SnapshotTable<PcTrackerEntry>(SnapshotFile.PcTrackerCsv, [.. _pcTracker]),
-            _claims is null ? null : new SnapshotTable<Claim>(SnapshotFile.Claims, [.. _claims]));
+            _claims is null ? null : new SnapshotTable<Claim>(SnapshotFile.Claims, [.. _claims]))
+        {
+            ChartEvents = _chartEvents is null ? null : new SnapshotTable<ChartEvent>(SnapshotFile.ChartEvents, [.. _chartEvents]),
+            ChartSample = _chartSample is null ? null : new SnapshotTable<ChartSampleEntry>(SnapshotFile.ChartSample, [.. _chartSample]),
+            Attestations = _attestations is null ? null : new SnapshotTable<Attestation>(SnapshotFile.Attestations, [.. _attestations]),
+        };
     }
 
     private static ServiceLedger Ledger(ReviewPeriod period, List<ServiceRecord> records)

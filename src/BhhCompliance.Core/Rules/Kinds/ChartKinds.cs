@@ -152,7 +152,7 @@ public sealed class ChartEventFollowsKind : ChartCriterionKind
             }
             else if (next is null && due > context.AsOf)
             {
-                open.Add($"{what}: the {ChartVerdicts.Days(within)} window runs to {Formats.Date(due)}, after the review date");
+                open.Add($"{what}: the {within}-day window runs to {Formats.Date(due)}, after the review date");
             }
             else
             {
@@ -240,12 +240,13 @@ public sealed class ChartEventInWindowKind : ChartCriterionKind
         DateOnly? anchorDate = anchorName switch
         {
             EnrolledOn => chart.Enrollee.EnrolledOn,
-            FirstService => context.Services.FirstServiceDate(chart.EnrolleeId),
+            // Like chart events, a service after the as-of date is not in the snapshot's picture.
+            FirstService => context.Services.FirstServiceDate(chart.EnrolleeId) is { } first && first <= context.AsOf ? first : null,
             _ => context.AsOf,
         };
         if (anchorDate is not { } anchor)
         {
-            return new(chart.EnrolleeId, ChartVerdict.NotApplicable, $"no service record, so no {BhhProgram.ChartAnchors.NameOf(anchorName)}", chart.Source);
+            return new(chart.EnrolleeId, ChartVerdict.NotApplicable, $"no service record dated on or before the review date {Formats.Date(context.AsOf)}", chart.Source);
         }
 
         var from = $"{BhhProgram.ChartAnchors.NameOf(anchorName)} on {Formats.Date(anchor)}";
