@@ -48,7 +48,18 @@ public static class Problems
 
     // Rule definitions.
     public static Diagnostic DuplicateRuleId(SourceLocation at, string id, SourceLocation first) =>
-        Error("BHH1101", at, $"The rule id '{id}' is defined twice; the first is at {first}.");
+        Error("BHH1101", at, $"The rule id '{id}' is defined twice; the first is at {first}. Versions of one rule need effective_from and effective_to dates that do not overlap.");
+
+    public static Diagnostic OverlappingVersions(SourceLocation at, string id, string these, SourceLocation other, string those) =>
+        Error("BHH1112", at, $"This version of {id} ({these}) is in force on the same days as the version at {other} ({those}); versions of one rule must not overlap.");
+
+    public static Diagnostic GapBetweenVersions(SourceLocation at, string id, DateOnly lastDay, DateOnly firstDay) =>
+        Error("BHH1113", at, $"The rule set is continuous, but no version of {id} is in force {Days(lastDay.AddDays(1), firstDay.AddDays(-1))}: the previous version ends on {Date(lastDay)}.");
+
+    private static string Days(DateOnly first, DateOnly last) => first == last ? $"on {Date(first)}" : $"from {Date(first)} to {Date(last)}";
+
+    public static Diagnostic EffectiveToBeforeFrom(SourceLocation at, DateOnly from, DateOnly to) =>
+        Error("BHH1114", at, $"'effective_to' ({Date(to)}) is before 'effective_from' ({Date(from)}).");
 
     public static Diagnostic UnknownKind(SourceLocation at, string kind, IEnumerable<string> known) =>
         Error("BHH1102", at, $"Unknown rule kind '{kind}'. Known kinds: {string.Join(", ", known)}.");

@@ -96,6 +96,16 @@ public static class FindingsJson
         json.WritePropertyName("evidence");
         WriteValues(json, finding.Evidence);
         json.WriteString("citation", finding.Citation);
+
+        // Only for a rule with effective dates: which of its versions was applied.
+        if (finding.Version is { } version)
+        {
+            json.WriteStartObject("rule_version");
+            WriteDate(json, "effective_from", version.EffectiveFrom);
+            WriteDate(json, "effective_to", version.EffectiveTo);
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("details");
         foreach (var row in finding.Details)
         {
@@ -112,6 +122,18 @@ public static class FindingsJson
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, string name, DateOnly? date)
+    {
+        if (date is { } day)
+        {
+            json.WriteString(name, Formats.Date(day));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     /// <summary>One chart's score (rules.md, "Chart review"): null when no criterion applied to it.</summary>

@@ -76,9 +76,9 @@ public sealed partial class RulesCommandTests
         Assert.Equal(
             new List<string>
             {
-                $"{broken}(2,9): error BHH1101: The rule id 'STAFF-NURSE-RATIO' is defined twice; the first is at {staffing}({firstNurseRatio},9).",
+                $"{broken}(2,9): error BHH1101: The rule id 'STAFF-NURSE-RATIO' is defined twice; the first is at {staffing}({firstNurseRatio},9). Versions of one rule need effective_from and effective_to dates that do not overlap.",
                 $"{broken}(14,11): error BHH1102: Unknown rule kind 'team-maximum'. Known kinds: billing-codes, chart-attestation, chart-event-exists, chart-event-follows, chart-event-in-window, claims-duplicate, claims-enrolled, claims-substantiated, core-services, license-current, license-expiring, monthly-minimum, pc-hours, pc-not-billed, services-documented, staff-credential, staff-ratio, team-minimum.",
-                $"{broken}(25,5): error BHH1002: Unknown key 'colour' in a rule. Known keys: id, kind, title, severity, citation, parameters, message, remediation.",
+                $"{broken}(25,5): error BHH1002: Unknown key 'colour' in a rule. Known keys: id, kind, title, severity, citation, parameters, message, remediation, waivable, effective_from, effective_to.",
                 $"{broken}(23,15): error BHH1106: Unknown severity 'urgent'. Severities: critical, major, minor, info.",
                 $"{broken}(28,17): error BHH1004: 'caseload' must be a number, got 'many'.",
                 $"{broken}(30,36): error BHH1202: The message template of STAFF-EXTRA-RATIO names a field it will not have: 'actual_ftee' is not a known field. Fields: actual_fte, agency_id, agency_name, as_of, caseload, census, failed, outcome, passed, period_end, period_start, required_fte, role, role_name, rule_id, severity, subject, title, tolerance, warned.",

@@ -21,7 +21,8 @@ public sealed class AuditEngine(RuleKindCatalog kinds)
     public AuditResult Run(RuleSet ruleSet, Profile profile, Snapshot snapshot, IProgress<AuditProgress>? progress = null)
     {
         var context = new AuditContext(snapshot);
-        var rules = ruleSet.RulesOf(profile);
+        // Of a rule with several versions, the one in force on the review's as-of date runs.
+        var rules = ruleSet.RulesOf(profile, snapshot.Review.AsOf);
         var findings = new List<Finding>();
         for (var i = 0; i < rules.Count; i++)
         {
@@ -91,7 +92,10 @@ public sealed class AuditEngine(RuleKindCatalog kinds)
         Evidence evidence,
         IReadOnlyList<DetailRow> details,
         string remediation) =>
-        new(rule.Id, rule.Title, rule.Severity, outcome, subject, message, evidence, rule.Citation, remediation, details);
+        new(rule.Id, rule.Title, rule.Severity, outcome, subject, message, evidence, rule.Citation, remediation, details)
+        {
+            Version = rule.IsDated ? new RuleVersion(rule.EffectiveFrom, rule.EffectiveTo) : null,
+        };
 
     /// <summary>
     /// What a template sees: the common fields, every parameter of the kind (null when the rule

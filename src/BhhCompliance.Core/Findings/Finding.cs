@@ -1,5 +1,8 @@
 namespace BhhCompliance.Core.Findings;
 
+/// <summary>Which version of a rule was applied: the days it is in force (either end open when null).</summary>
+public sealed record RuleVersion(DateOnly? EffectiveFrom, DateOnly? EffectiveTo);
+
 /// <summary>The result of one rule for one subject (<c>agency</c> or <c>staff:ID</c>).</summary>
 public sealed record Finding(
     string RuleId,
@@ -14,6 +17,9 @@ public sealed record Finding(
     IReadOnlyList<DetailRow> Details)
 {
     public const string AgencySubject = "agency";
+
+    /// <summary>The version of the rule that was applied, when the rule carries effective dates; null for an undated rule.</summary>
+    public RuleVersion? Version { get; init; }
 
     /// <summary>For a chart criterion: its result for each chart under review, by enrollee id.</summary>
     public IReadOnlyList<Charts.ChartCheck> Charts { get; init; } = [];

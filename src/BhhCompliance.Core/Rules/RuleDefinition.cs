@@ -12,7 +12,22 @@ public sealed record RuleDefinition(
     string Citation,
     ParameterValues Parameters,
     TextTemplate Message,
-    TextTemplate Remediation);
+    TextTemplate Remediation)
+{
+    /// <summary>False for a rule no waiver may excuse (<c>waivable: false</c>).</summary>
+    public bool Waivable { get; init; } = true;
+
+    /// <summary>The first day this version of the rule is in force; null: since always.</summary>
+    public DateOnly? EffectiveFrom { get; init; }
+
+    /// <summary>The last day this version is in force, inclusive; null: until further notice.</summary>
+    public DateOnly? EffectiveTo { get; init; }
+
+    /// <summary>Whether the rule carries effective dates; an undated rule is always in force.</summary>
+    public bool IsDated => EffectiveFrom is not null || EffectiveTo is not null;
+
+    public bool IsInForceOn(DateOnly day) => (EffectiveFrom is null || EffectiveFrom <= day) && (EffectiveTo is null || EffectiveTo >= day);
+}
 
 /// <summary>The name, version and content hash that identify a rule set in findings and reports.</summary>
 public sealed record RuleSetIdentity(string Name, string Version, string Sha256);
@@ -30,11 +45,31 @@ public sealed record Profile(string Name, string Description, IReadOnlyList<stri
         : ruleId == pattern;
 }
 
+/// <summary>
+/// A rule set: its rules (an id may have several versions with effective dates that do not
+/// overlap), its profiles, and its settings.
+/// </summary>
 public sealed record RuleSet(RuleSetIdentity Identity, IReadOnlyList<RuleDefinition> Rules, IReadOnlyList<Profile> Profiles)
 {
+    /// <summary>rules.md, waivers: the longest a waiver may run after its approval; 365 days unless the rule set says.</summary>
+    public const int DefaultMaxWaiverDays = 365;
+
+    public int MaxWaiverDays { get; init; } = DefaultMaxWaiverDays;
+
+    /// <summary>Declared by the rule set: the versions of each rule follow one another without a gap.</summary>
+    public bool Continuous { get; init; }
+
     /// <summary>The profile of that name, ignoring case as review types do.</summary>
     public Profile? FindProfile(string name) =>
         Profiles.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Every version of every rule the profile selects.</summary>
     public IReadOnlyList<RuleDefinition> RulesOf(Profile profile) => [.. Rules.Where(r => profile.Selects(r.Id))];
+
+    /// <summary>The rules the profile selects, in the version in force on <paramref name="day"/>; a rule with no version in force then is left out.</summary>
+    public IReadOnlyList<RuleDefinition> RulesOf(Profile profile, DateOnly day) => [.. RulesOf(profile).Where(r => r.IsInForceOn(day))];
+
+    /// <summary>The ids of rules the profile selects that have no version in force on <paramref name="day"/>.</summary>
+    public IReadOnlyList<string> RulesNotInForce(Profile profile, DateOnly day) =>
+        [.. RulesOf(profile).GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => !g.Any(r => r.IsInForceOn(day))).Select(g => g.Key)];
 }

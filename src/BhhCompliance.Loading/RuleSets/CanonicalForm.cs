@@ -15,22 +15,34 @@ namespace BhhCompliance.Loading.RuleSets;
 /// </summary>
 internal static class CanonicalForm
 {
-    public static string Sha256(string name, string version, IEnumerable<RuleDefinition> rules, IEnumerable<Profile> profiles)
+    public static string Sha256(RuleSetLoader.RuleSetHeader header, IEnumerable<RuleDefinition> rules, IEnumerable<Profile> profiles)
     {
-        var json = Write(name, version, rules, profiles);
+        var json = Write(header, rules, profiles);
         return Convert.ToHexStringLower(SHA256.HashData(json));
     }
 
-    internal static byte[] Write(string name, string version, IEnumerable<RuleDefinition> rules, IEnumerable<Profile> profiles)
+    internal static byte[] Write(RuleSetLoader.RuleSetHeader header, IEnumerable<RuleDefinition> rules, IEnumerable<Profile> profiles)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("name", name);
-            writer.WriteString("version", version);
+            writer.WriteString("name", header.Name);
+            writer.WriteString("version", header.Version);
+
+            // Settings are written only when they differ from the defaults.
+            if (header.MaxWaiverDays != RuleSet.DefaultMaxWaiverDays)
+            {
+                writer.WriteNumber("max_waiver_days", header.MaxWaiverDays);
+            }
+
+            if (header.Continuous)
+            {
+                writer.WriteBoolean("continuous", true);
+            }
+
             writer.WriteStartArray("rules");
-            foreach (var rule in rules.OrderBy(r => r.Id, StringComparer.Ordinal))
+            foreach (var rule in rules.OrderBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.EffectiveFrom ?? DateOnly.MinValue))
             {
                 writer.WriteStartObject();
                 writer.WriteString("id", rule.Id);
@@ -48,6 +60,21 @@ internal static class CanonicalForm
                 writer.WriteEndObject();
                 writer.WriteString("message", Text(rule.Message.Source));
                 writer.WriteString("remediation", Text(rule.Remediation.Source));
+                if (!rule.Waivable)
+                {
+                    writer.WriteBoolean("waivable", false);
+                }
+
+                if (rule.EffectiveFrom is { } from)
+                {
+                    writer.WriteString("effective_from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+
+                if (rule.EffectiveTo is { } to)
+                {
+                    writer.WriteString("effective_to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+
                 writer.WriteEndObject();
             }
 

@@ -48,6 +48,7 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
         }
 
         CheckProfiles(draft, diagnostics);
+        CheckVersions(draft, draft.Header?.Continuous ?? false, diagnostics);
         if (diagnostics.HasErrors || draft.Header is not { } header)
         {
             return new RuleSetLoadResult(null, diagnostics.ToList());
@@ -55,8 +56,9 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
 
         var rules = draft.Rules.Select(r => r.Rule).ToList();
         var profiles = draft.Profiles.Select(p => p.Profile).ToList();
-        var identity = new RuleSetIdentity(header.Name, header.Version, CanonicalForm.Sha256(header.Name, header.Version, rules, profiles));
-        return new RuleSetLoadResult(new RuleSet(identity, rules, profiles), diagnostics.ToList());
+        var identity = new RuleSetIdentity(header.Name, header.Version, CanonicalForm.Sha256(header, rules, profiles));
+        var ruleSet = new RuleSet(identity, rules, profiles) { MaxWaiverDays = header.MaxWaiverDays, Continuous = header.Continuous };
+        return new RuleSetLoadResult(ruleSet, diagnostics.ToList());
     }
 
     private void ReadFile(RuleFile file, Draft draft, DiagnosticBag diagnostics)
@@ -104,7 +106,14 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
         var name = fields.Text("name", required: true);
         var version = fields.Text("version", required: true);
         fields.Text("description");
+        var maxWaiverDays = fields.Integer("max_waiver_days");
+        var continuous = fields.Boolean("continuous");
         fields.ReportUnknownKeys();
+        if (maxWaiverDays is < 1 or > 3650)
+        {
+            diagnostics.Add(Problems.BadParameter(fields.Node("max_waiver_days")!.At(fields.File), $"'max_waiver_days' must be from 1 to 3650, got {maxWaiverDays}."));
+            maxWaiverDays = null;
+        }
 
         if (draft.HeaderLocation is { } first)
         {
@@ -115,7 +124,7 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
         draft.HeaderLocation = fields.Location;
         if (name is not null && version is not null)
         {
-            draft.Header = (name, version);
+            draft.Header = new RuleSetHeader(name, version, maxWaiverDays ?? RuleSet.DefaultMaxWaiverDays, continuous ?? false);
         }
     }
 
@@ -130,7 +139,14 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
         var parametersNode = fields.Node("parameters");
         var messageNode = fields.Scalar("message", required: true);
         var remediationNode = fields.Scalar("remediation", required: true);
+        var waivable = fields.Boolean("waivable");
+        var effectiveFrom = fields.Date("effective_from");
+        var effectiveTo = fields.Date("effective_to");
         fields.ReportUnknownKeys();
+        if (effectiveFrom is { } from && effectiveTo is { } to && to < from)
+        {
+            diagnostics.Add(Problems.EffectiveToBeforeFrom(fields.Node("effective_to")!.At(file.Path), from, to));
+        }
 
         var id = idNode?.Value.Trim();
         if (idNode is not null && id is not null)
@@ -139,13 +155,16 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
             {
                 diagnostics.Add(Problems.BadRuleId(idNode.At(file.Path), id));
             }
-            else if (draft.RuleIds.TryGetValue(id, out var firstLocation))
-            {
-                diagnostics.Add(Problems.DuplicateRuleId(idNode.At(file.Path), id, firstLocation));
-            }
             else
             {
-                draft.RuleIds.Add(id, idNode.At(file.Path));
+                // Several versions of one id are checked against each other once every file is read.
+                draft.RuleIds.TryAdd(id, idNode.At(file.Path));
+                if (!draft.Versions.TryGetValue(id, out var versions))
+                {
+                    draft.Versions[id] = versions = [];
+                }
+
+                versions.Add(new RuleVersionDraft(idNode.At(file.Path), effectiveFrom, effectiveTo));
             }
         }
 
@@ -190,10 +209,15 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
         var remediation = CompileTemplate(remediationNode, "remediation", ruleId, templateFields, file, diagnostics);
 
         if (id is not null && title is not null && severity is { } s && citation is not null
-            && parameters is not null && message is not null && remediation is not null
-            && draft.RuleIds.TryGetValue(id, out var location) && location == idNode!.At(file.Path))
+            && parameters is not null && message is not null && remediation is not null && RuleIds.IsValid(id))
         {
-            draft.Rules.Add((new RuleDefinition(id, kind.Name, title.Trim(), s, citation.Trim(), parameters, message, remediation), location));
+            var rule = new RuleDefinition(id, kind.Name, title.Trim(), s, citation.Trim(), parameters, message, remediation)
+            {
+                Waivable = waivable ?? true,
+                EffectiveFrom = effectiveFrom,
+                EffectiveTo = effectiveTo,
+            };
+            draft.Rules.Add((rule, idNode!.At(file.Path)));
         }
     }
 
@@ -279,15 +303,68 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
         }
     }
 
+    /// <summary>
+    /// Versions of one rule id: each must carry dates, none may be in force on a day another is,
+    /// and in a continuous rule set each must start the day after the previous one ends.
+    /// </summary>
+    private static void CheckVersions(Draft draft, bool continuous, DiagnosticBag diagnostics)
+    {
+        foreach (var (id, versions) in draft.Versions)
+        {
+            if (versions.Count < 2)
+            {
+                continue;
+            }
+
+            // An undated version is in force every day: a second definition is a duplicate, as it always was.
+            if (versions.Any(v => v.From is null && v.To is null))
+            {
+                foreach (var later in versions.Skip(1))
+                {
+                    diagnostics.Add(Problems.DuplicateRuleId(later.At, id, versions[0].At));
+                }
+
+                continue;
+            }
+
+            var ordered = versions.OrderBy(v => v.From ?? DateOnly.MinValue).ThenBy(v => v.At.Line).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                var (previous, next) = (ordered[i - 1], ordered[i]);
+                var previousEnd = previous.To ?? DateOnly.MaxValue;
+                var nextStart = next.From ?? DateOnly.MinValue;
+                if (nextStart <= previousEnd)
+                {
+                    diagnostics.Add(Problems.OverlappingVersions(next.At, id, next.Describe(), previous.At, previous.Describe()));
+                }
+                else if (continuous && nextStart != previousEnd.AddDays(1))
+                {
+                    diagnostics.Add(Problems.GapBetweenVersions(next.At, id, previousEnd, nextStart));
+                }
+            }
+        }
+    }
+
+    /// <summary>The rule_set section: identity and settings.</summary>
+    internal sealed record RuleSetHeader(string Name, string Version, int MaxWaiverDays, bool Continuous);
+
+    private sealed record RuleVersionDraft(SourceLocation At, DateOnly? From, DateOnly? To)
+    {
+        public string Describe() =>
+            $"{(From is { } from ? "from " + Formats.Date(from) : "from the start")} {(To is { } to ? "to " + Formats.Date(to) : "with no end")}";
+    }
+
     private sealed class Draft
     {
-        public (string Name, string Version)? Header { get; set; }
+        public RuleSetHeader? Header { get; set; }
 
         public SourceLocation? HeaderLocation { get; set; }
 
         public bool SomeFileUnreadable { get; set; }
 
         public Dictionary<string, SourceLocation> RuleIds { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, List<RuleVersionDraft>> Versions { get; } = new(StringComparer.Ordinal);
 
         public List<(RuleDefinition Rule, SourceLocation Location)> Rules { get; } = [];
 

@@ -40,10 +40,16 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
 {
     public const string ExpectFile = "expect.yaml";
 
+    /// <summary>The folder of a rule set folder that holds its cases: <c>rules/tests/&lt;RULE-ID&gt;/&lt;case&gt;/</c>.</summary>
+    public const string TestsFolder = "tests";
+
     /// <summary>Every folder under <paramref name="root"/> that holds an expect.yaml, in name order.</summary>
     public static IReadOnlyList<string> FindCases(string root) => Directory.Exists(root)
         ? [.. Directory.EnumerateFiles(root, ExpectFile, SearchOption.AllDirectories).Select(Path.GetDirectoryName).OfType<string>().Order(StringComparer.Ordinal)]
         : [];
+
+    /// <summary>A case's name: its folder relative to the tests folder, '/'-separated on every system (<c>TEAM-MINIMUM/pass-all-seven-roles</c>).</summary>
+    public static string NameOf(string root, string caseFolder) => Path.GetRelativePath(root, caseFolder).Replace('\\', '/');
 
     public RuleCaseResult Run(RuleSet ruleSet, string caseFolder, string name)
     {

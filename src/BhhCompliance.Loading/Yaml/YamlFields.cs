@@ -138,6 +138,30 @@ internal sealed class YamlFields
         return null;
     }
 
+    /// <summary>A yes/no value: <c>true</c> or <c>false</c> (YAML's booleans; <c>yes</c> and <c>no</c> too).</summary>
+    public bool? Boolean(string key, bool required = false)
+    {
+        var node = Node(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalar { IsPlain: true } scalar)
+        {
+            switch (scalar.Value.Trim().ToLowerInvariant())
+            {
+                case "true" or "yes":
+                    return true;
+                case "false" or "no":
+                    return false;
+            }
+        }
+
+        Report(node, key, "true or false");
+        return null;
+    }
+
     public IReadOnlyList<YamlNode>? Sequence(string key, bool required = false)
     {
         var node = Node(key, required);
