@@ -69,6 +69,14 @@ internal sealed class RulesRunner(Terminal terminal, RuleSetProvider rules, BhhS
         return ExitCodes.Success;
     }
 
+    private static string InForce(RuleDefinition rule) => (rule.EffectiveFrom, rule.EffectiveTo) switch
+    {
+        (null, null) => "always",
+        ({ } from, null) => $"from {Core.Text.Formats.Date(from)}",
+        (null, { } to) => $"until {Core.Text.Formats.Date(to)}",
+        ({ } from, { } to) => $"{Core.Text.Formats.Date(from)} to {Core.Text.Formats.Date(to)}",
+    };
+
     public int List(string? directory, string? profileName)
     {
         if (rules.LoadOrReport(directory) is not { RuleSet: { } ruleSet })
@@ -95,9 +103,18 @@ internal sealed class RulesRunner(Terminal terminal, RuleSetProvider rules, BhhS
         table.AddColumn("Severity");
         table.AddColumn("Kind");
         table.AddColumn("Title");
+
+        // Versions of a rule differ by their dates: show them when any rule listed has some.
+        var dated = selected.Any(r => r.IsDated);
+        if (dated)
+        {
+            table.AddColumn("In force");
+        }
+
         foreach (var rule in selected)
         {
-            table.AddRow(Markup.Escape(rule.Id), rule.Severity.Name(), Markup.Escape(rule.Kind), Markup.Escape(rule.Title));
+            string[] cells = [Markup.Escape(rule.Id), rule.Severity.Name(), Markup.Escape(rule.Kind), Markup.Escape(rule.Title)];
+            table.AddRow(dated ? [.. cells, InForce(rule)] : cells);
         }
 
         console.Write(table);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BhhCompliance.Cli.Tests.Fixtures;
+using BhhCompliance.Tests;
 
 namespace BhhCompliance.Cli.Tests;
 
@@ -149,6 +150,23 @@ public sealed partial class RulesCommandTests
         [.. run.OutLines.Select(l => TableRow().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).Where(id => id != "Rule")];
 
     /// <summary>The cells after the rule id of the table row for <paramref name="ruleId"/>, or null.</summary>
+    [Fact]
+    public void List_VersionedRuleSet_ShowsWhenEachVersionIsInForce()
+    {
+        var versioned = Path.Join(RepositoryPaths.Root, "tests", "BhhCompliance.Loading.Tests", "Golden", "VersionedRuleSet");
+
+        var run = Bhh.Run("rules", "list", "--rules", versioned);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var rows = run.OutLines
+            .Select(l => l.Trim('|').Split('|').Select(c => c.Trim()).ToArray())
+            .Where(cells => cells.Length == 5 && cells[0] == "STAFF-NURSE-RATIO")
+            .Select(cells => (cells[3], cells[4]));
+        Assert.Equal(
+            [("Nurse Care Manager staffing meets 1:200", "until 2026-06-30"), ("Nurse Care Manager staffing meets 1:150", "from 2026-07-01")],
+            rows);
+    }
+
     private static string[]? RowOf(string line, string ruleId)
     {
         var cells = line.Trim('|').Split('|').Select(c => c.Trim()).ToArray();
