@@ -36,6 +36,7 @@ public static class BhhApp
         root.Add(RulesCommands.Create(terminal, verbose));
         root.Add(SampleCommand.Create(terminal, verbose));
         root.Add(WorksheetCommand.Create(terminal, verbose));
+        root.Add(DiffCommand.Create(terminal, verbose));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -104,6 +105,7 @@ public static class BhhApp
         builder.Services.AddTransient<RulesRunner>();
         builder.Services.AddTransient<SampleRunner>();
         builder.Services.AddTransient<WorksheetRunner>();
+        builder.Services.AddTransient<DiffRunner>();
         return builder.Build();
     }
 
