@@ -30,11 +30,16 @@ internal static class AuditCommand
             HelpName = "PATH",
             AllowMultipleArgumentsPerToken = false,
         };
+        var waivers = new Option<string?>("--waivers")
+        {
+            Description = "A YAML file of approved waivers: findings they cover are reported as waived, with who approved them, why and until when.",
+            HelpName = "FILE",
+        };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing on standard output unless a format is sent there." };
 
         var command = new Command("audit", "Audit a snapshot against the rule set and write the findings.")
         {
-            snapshot, rules, profile, asOf, format, output, templates, quiet,
+            snapshot, rules, profile, asOf, format, output, templates, waivers, quiet,
         };
         command.SetAction(parse => BhhApp.WithHost(terminal, parse.GetValue(verbose), services =>
         {
@@ -48,6 +53,7 @@ internal static class AuditCommand
                 parse.GetValue(quiet))
             {
                 TemplatesDirectory = parse.GetValue(templates),
+                WaiversFile = parse.GetValue(waivers),
             };
             return services.GetRequiredService<AuditRunner>().Run(request);
         }));
@@ -65,4 +71,7 @@ internal sealed record AuditRequest(
     bool Quiet)
 {
     public string? TemplatesDirectory { get; init; }
+
+    /// <summary>The waivers file (--waivers), or null for none.</summary>
+    public string? WaiversFile { get; init; }
 }

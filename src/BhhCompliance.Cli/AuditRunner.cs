@@ -2,15 +2,18 @@ using System.Diagnostics;
 using BhhCompliance.Core.Engine;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Snapshots;
+using BhhCompliance.Core.Waivers;
 using BhhCompliance.Loading.Snapshots;
+using BhhCompliance.Loading.Waivers;
 using BhhCompliance.Reporting;
 using Microsoft.Extensions.Logging;
 
 namespace BhhCompliance.Cli;
 
 /// <summary>
-/// Runs one audit: check the outputs asked for, load the rule set and the snapshot (reporting
-/// every problem), pick the profile, evaluate, write each output, and choose the exit code.
+/// Runs one audit: check the outputs asked for, load the rule set, the waivers and the snapshot
+/// (reporting every problem), pick the profile, evaluate and apply the waivers, write each
+/// output, and choose the exit code.
 /// </summary>
 internal sealed class AuditRunner(
     Terminal terminal,
@@ -29,7 +32,7 @@ internal sealed class AuditRunner(
             return BadInput(planError);
         }
 
-        if (ReportFiles.Check(targets, request.Snapshot) is { } targetError)
+        if (ReportFiles.Check(targets, request.Snapshot, request.WaiversFile) is { } targetError)
         {
             return BadInput(targetError);
         }
@@ -43,6 +46,19 @@ internal sealed class AuditRunner(
         if (templates.LoadOrReport(request.TemplatesDirectory) is not { } reportTemplates)
         {
             return BadInput("No report was written.");
+        }
+
+        WaiverFileLoadResult? waivers = null;
+        if (request.WaiversFile is { } waiversFile)
+        {
+            // Checked against the rule set before the snapshot is read: a waiver that cannot be
+            // trusted stops the run before anything is evaluated.
+            waivers = WaiverFileLoader.Load(waiversFile, ruleSet);
+            DiagnosticPrinter.Print(terminal.Error, waivers.Diagnostics);
+            if (waivers.Waivers is null)
+            {
+                return BadInput($"The waivers file has {DiagnosticPrinter.Count(waivers.Diagnostics)}; no report was written.");
+            }
         }
 
         SnapshotLoadResult loaded;
@@ -85,8 +101,17 @@ internal sealed class AuditRunner(
         clock.Restart();
         using (var progress = new ProgressLine(terminal.Error, terminal.ErrorIsTerminal))
         {
-            result = engine.Run(ruleSet, profile, snapshot, new InlineProgress<AuditProgress>(p =>
-                progress.Update($"Evaluating {p.RuleId} ({p.RulesDone} of {p.RulesTotal})")));
+            result = engine.Run(
+                ruleSet,
+                profile,
+                snapshot,
+                new InlineProgress<AuditProgress>(p => progress.Update($"Evaluating {p.RuleId} ({p.RulesDone} of {p.RulesTotal})")),
+                waivers?.Waivers ?? WaiverSet.None);
+        }
+
+        if (waivers is not null)
+        {
+            DiagnosticPrinter.Print(terminal.Error, waivers.Review(result));
         }
 
         log.LogDebug("Evaluated {Rules} rules in {Milliseconds} ms", ruleSet.RulesOf(profile).Count, clock.ElapsedMilliseconds);

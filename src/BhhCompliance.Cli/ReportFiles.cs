@@ -11,14 +11,15 @@ namespace BhhCompliance.Cli;
 /// Writes an audit's outputs: every file is rendered beside its target first and moved into
 /// place only when all of them rendered, so a run that cannot write one report writes none.
 /// Before anything runs, <see cref="Check"/> refuses targets that are folders, empty, or files
-/// of the snapshot (existing or not: a report named claims.csv would be read as claims).
+/// of the snapshot (existing or not: a report named claims.csv would be read as claims), and the
+/// waivers file.
 /// </summary>
 internal sealed class ReportFiles(Terminal terminal)
 {
     private const string PartialSuffix = ".partial";
 
     /// <summary>Why the targets cannot be written, or null.</summary>
-    public static string? Check(IReadOnlyList<OutputTarget> targets, string snapshotFolder)
+    public static string? Check(IReadOnlyList<OutputTarget> targets, string snapshotFolder, string? waiversFile = null)
     {
         foreach (var path in targets.Select(t => t.Path).OfType<string>())
         {
@@ -45,6 +46,11 @@ internal sealed class ReportFiles(Terminal terminal)
             if (IsSnapshotFile(full, snapshotFolder))
             {
                 return $"--out {path} would overwrite or add a file of the snapshot; write the report somewhere else.";
+            }
+
+            if (IsSameFile(full, waiversFile))
+            {
+                return $"--out {path} would overwrite the waivers file; write the report somewhere else.";
             }
         }
 
@@ -124,6 +130,25 @@ internal sealed class ReportFiles(Terminal terminal)
         }
 
         writer.Flush();
+    }
+
+    /// <summary>Whether <paramref name="input"/> names the file at <paramref name="fullPath"/>, ignoring case as <see cref="IsSnapshotFile"/> does.</summary>
+    private static bool IsSameFile(string fullPath, string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return false;
+        }
+
+        try
+        {
+            return string.Equals(fullPath, Path.GetFullPath(input), StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            // The loader reports a waivers path it cannot read.
+            return false;
+        }
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using BhhCompliance.Core.Diagnostics;
 using BhhCompliance.Core.Domain;
+using BhhCompliance.Core.Findings;
+using BhhCompliance.Core.Waivers;
 
 namespace BhhCompliance.Loading;
 
@@ -9,6 +11,7 @@ namespace BhhCompliance.Loading;
 /// <list type="bullet">
 /// <item>BHH10xx: any YAML file (rule files, agency.yaml): syntax and structure.</item>
 /// <item>BHH11xx: rule definitions. BHH12xx: their templates. BHH13xx: profiles. BHH14xx: report templates.</item>
+/// <item>BHH15xx: waiver files (bhh audit --waivers): BHH150x errors, found before evaluation; BHH152x warnings, found after it.</item>
 /// <item>BHH20xx: snapshot files. BHH21xx: values. BHH22xx: ids and references. BHH23xx: warnings.</item>
 /// </list>
 /// </summary>
@@ -120,6 +123,68 @@ public static class Problems
 
     public static Diagnostic BadProfileEntry(SourceLocation at, string entry) =>
         Error("BHH1303", at, $"'{entry}' is neither a rule id nor a prefix pattern like STAFF-*.");
+
+    // Waiver files (bhh audit --waivers).
+    public static Diagnostic WaiversFileMissing(SourceLocation at) =>
+        Error("BHH1501", at, "The waivers file does not exist.");
+
+    public static Diagnostic WaiversFileUnreadable(SourceLocation at, string detail) =>
+        Error("BHH1501", at, $"The waivers file cannot be read: {detail}");
+
+    /// <param name="suggestion">A rule id of the rule set the user probably meant, or null.</param>
+    public static Diagnostic WaiverUnknownRule(SourceLocation at, string ruleId, string ruleSet, string? suggestion) =>
+        Error("BHH1502", at, $"The rule set {ruleSet} has no rule '{ruleId}', so this waiver would waive nothing.{(suggestion is null ? string.Empty : $" Did you mean {suggestion}?")} bhh rules list shows the rule ids.");
+
+    public static Diagnostic WaiverRuleNotWaivable(SourceLocation at, string ruleId) =>
+        Error("BHH1503", at, $"{ruleId} cannot be waived: the rule set marks it waivable: false.");
+
+    public static Diagnostic WaiverSelfApproved(SourceLocation at, string approvedBy) =>
+        Error("BHH1504", at, $"The waiver is approved by the person who requested it ('{approvedBy.Trim()}'); someone else must approve it.");
+
+    public static Diagnostic WaiverTooLong(SourceLocation at, DateOnly approvedOn, DateOnly expiresOn, int maxDays) =>
+        Error("BHH1505", at, $"The waiver runs {expiresOn.DayNumber - approvedOn.DayNumber} days after its approval on {Date(approvedOn)}, to {Date(expiresOn)}; the rule set allows at most {maxDays} (max_waiver_days). Approve a new waiver when this one ends.");
+
+    public static Diagnostic WaiverExpiresBeforeApproval(SourceLocation at, DateOnly approvedOn, DateOnly expiresOn) =>
+        Error("BHH1506", at, $"'expires_on' ({Date(expiresOn)}) is before 'approved_on' ({Date(approvedOn)}).");
+
+    /// <param name="subject">The subject both waivers name, or null when both cover the whole rule.</param>
+    public static Diagnostic DuplicateWaiver(SourceLocation at, string ruleId, string? subject, int firstLine) =>
+        Error("BHH1507", at, subject is null
+            ? $"A second waiver for the whole of {ruleId}; the first is on line {firstLine}. Keep one."
+            : $"A second waiver for {ruleId} and {subject}; the first is on line {firstLine}. Keep one.");
+
+    public static Diagnostic BadWaiverSubject(SourceLocation at, string subject) =>
+        Error("BHH1508", at, $"'subject' must be agency or staff:ID (a staff_id of staff.csv), got '{subject}'. Leave it out to waive every finding of the rule.");
+
+    public static Diagnostic WaiverExpired(SourceLocation at, string ruleId, string? subject, DateOnly expiresOn, DateOnly asOf) =>
+        Warning("BHH1521", at, $"The waiver for {ruleId}{ForSubject(subject)} expired on {Date(expiresOn)}, before the as-of date {Date(asOf)}; it is not applied. Renew it or remove it.");
+
+    public static Diagnostic WaiverUnmatched(SourceLocation at, WaiverResult result, string profile, DateOnly asOf)
+    {
+        var waiver = result.Waiver;
+        var reason = result.Why switch
+        {
+            UnmatchedReason.RuleNotRun => $"{waiver.RuleId} was not run (the profile '{profile}' leaves it out, or no version of it is in force on {Date(asOf)})",
+            UnmatchedReason.NoFindingForSubject => $"{waiver.RuleId} has no finding for {waiver.Subject}",
+            UnmatchedReason.CoveredBySubjectWaivers => "each of its findings that needs a waiver has a waiver for its own subject",
+            _ => $"{(result.Outcomes.Count == 1 ? "its finding is" : "its findings are")} {OutcomeCounts(result.Outcomes)}; only fail, warn, cannot-evaluate and not-reviewed findings are waived",
+        };
+        return Warning("BHH1522", at, $"The waiver for {waiver.RuleId}{ForSubject(waiver.Subject)} matches no finding that needs it: {reason}. It is not applied.");
+    }
+
+    /// <summary>"pass", "3 pass and 1 not-applicable".</summary>
+    private static string OutcomeCounts(IReadOnlyList<Outcome> outcomes)
+    {
+        if (outcomes.Count == 1)
+        {
+            return outcomes[0].Name();
+        }
+
+        var counts = outcomes.GroupBy(o => o).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.Name()}").ToList();
+        return counts.Count == 1 ? counts[0] : string.Join(", ", counts[..^1]) + " and " + counts[^1];
+    }
+
+    private static string ForSubject(string? subject) => subject is null ? string.Empty : $" and {subject}";
 
     // Snapshot files.
     public static Diagnostic SnapshotFolderMissing(SourceLocation at) =>

@@ -3,13 +3,15 @@ using System.Text.Json;
 using BhhCompliance.Core.Charts;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Text;
+using BhhCompliance.Core.Waivers;
 
 namespace BhhCompliance.Reporting;
 
 /// <summary>
 /// Writes findings.json (cli.md, schema <c>bhh-findings/1</c>): snake_case keys, findings sorted
-/// by rule id then subject, then the chart scores by enrollee id; numbers rounded to two places
-/// half away from zero, LF line endings. The same result always gives the same bytes.
+/// by rule id then subject, then the chart scores by enrollee id, then the waivers by rule id and
+/// subject; numbers rounded to two places half away from zero, LF line endings. The same result
+/// always gives the same bytes.
 /// </summary>
 public static class FindingsJson
 {
@@ -79,6 +81,15 @@ public static class FindingsJson
         }
 
         json.WriteEndArray();
+
+        // Always present, empty without --waivers, like the charts.
+        json.WriteStartArray("waivers");
+        foreach (var waiver in result.Waivers)
+        {
+            WriteWaiverStatus(json, waiver);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
@@ -121,6 +132,35 @@ public static class FindingsJson
         }
 
         json.WriteEndArray();
+
+        // Only on a waived finding: what the rule found, and the waiver that excuses it.
+        if (finding is { WaivedOutcome: { } original, Waiver: { } waiver })
+        {
+            json.WriteString("waived_outcome", original.Name());
+            json.WriteStartObject("waiver");
+            json.WriteString("justification", waiver.Justification);
+            json.WriteString("requested_by", waiver.RequestedBy);
+            json.WriteString("approved_by", waiver.ApprovedBy);
+            WriteDate(json, "approved_on", waiver.ApprovedOn);
+            json.WriteString("expires_on", Formats.Date(waiver.ExpiresOn));
+            json.WriteString("source", waiver.Source.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>One waiver of the audit and what became of it: applied, expired or unmatched.</summary>
+    private static void WriteWaiverStatus(Utf8JsonWriter json, WaiverResult result)
+    {
+        var waiver = result.Waiver;
+        json.WriteStartObject();
+        json.WriteString("rule_id", waiver.RuleId);
+        json.WriteString("subject", waiver.Subject);
+        json.WriteString("status", result.Status.Name());
+        json.WriteString("expires_on", Formats.Date(waiver.ExpiresOn));
+        json.WriteString("approved_by", waiver.ApprovedBy);
+        json.WriteString("source", waiver.Source.ToString());
         json.WriteEndObject();
     }
 

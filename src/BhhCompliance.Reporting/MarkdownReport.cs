@@ -1,6 +1,7 @@
 using System.Text;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Text;
+using BhhCompliance.Core.Waivers;
 
 namespace BhhCompliance.Reporting;
 
@@ -22,7 +23,7 @@ public sealed class MarkdownReport
         "rule_set_name", "rule_set_version", "rule_set_sha256", "profile", "tool_name", "tool_version",
         "determination_label", "determination_meaning", "caveat", "summary", "rules", "attention",
         "chart_count", "chart_sample", "charts_scored", "charts_met_all", "mean_score",
-        "chart_criteria", "chart_scores", "chart_passed",
+        "chart_criteria", "chart_scores", "chart_passed", "waived", "waivers_not_applied",
     };
 
     public void Write(AuditResult result, ToolInfo tool, TextWriter output) =>
@@ -105,8 +106,37 @@ public sealed class MarkdownReport
             ["outcome"] = ReportWording.OutcomeLabel(r.Outcome),
             ["result"] = Md(r.Result),
         }).ToArray(),
-        ["attention"] = FindingOrder.MostUrgentFirst(result, result.Findings.Where(f => f.Outcome != Outcome.Pass)).Select(Finding).ToArray(),
+        ["attention"] = FindingOrder.MostUrgentFirst(result, result.Findings.Where(f => f.Outcome is not (Outcome.Pass or Outcome.Waived))).Select(Finding).ToArray(),
+
+        // Waived findings have a section of their own, after those that need attention.
+        ["waived"] = FindingOrder.MostUrgentFirst(result, result.Findings.Where(f => f.Outcome == Outcome.Waived)).Select(Waived).ToArray(),
+        ["waivers_not_applied"] = result.Waivers.Where(w => w.Status != WaiverStatus.Applied).Select(w => new Dictionary<string, object?>
+        {
+            ["source"] = Md(w.Waiver.Source.ToString()),
+            ["rule_id"] = w.Waiver.RuleId,
+            ["subject"] = w.Waiver.Subject ?? string.Empty,
+            ["status"] = ReportWording.WaiverStatusLabel(w.Status),
+            ["expired"] = w.Status == WaiverStatus.Expired,
+            ["expires_on"] = Formats.Date(w.Waiver.ExpiresOn),
+            ["approved_by"] = Md(w.Waiver.ApprovedBy),
+        }).ToArray(),
     };
+
+    /// <summary>A waived finding: the finding's own values, the outcome before the waiver, and the waiver.</summary>
+    private static Dictionary<string, object?> Waived(Finding finding)
+    {
+        // The engine always attaches the waiver; a result built by hand may not, and still renders.
+        var model = Finding(finding);
+        var waiver = finding.Waiver;
+        model["waived_outcome"] = ReportWording.OutcomeLabel(finding.RuleOutcome);
+        model["justification"] = Md(waiver?.Justification ?? string.Empty);
+        model["requested_by"] = Md(waiver?.RequestedBy ?? string.Empty);
+        model["approved_by"] = Md(waiver?.ApprovedBy ?? string.Empty);
+        model["approved_on"] = waiver?.ApprovedOn is { } approved ? Formats.Date(approved) : string.Empty;
+        model["expires_on"] = waiver is null ? string.Empty : Formats.Date(waiver.ExpiresOn);
+        model["waiver_source"] = Md(waiver?.Source.ToString() ?? string.Empty);
+        return model;
+    }
 
     private static Dictionary<string, object?> Finding(Finding finding)
     {
@@ -121,6 +151,7 @@ public sealed class MarkdownReport
             ["message"] = Md(finding.Message),
             ["citation"] = Md(finding.Citation),
             ["remediation"] = Md(finding.Remediation),
+            ["rule_version"] = finding.Version is { } version ? VersionDays(version) : string.Empty,
             ["evidence"] = finding.Evidence.Select(e => new Dictionary<string, object?>
             {
                 ["key"] = $"`{e.Key}`",
@@ -134,6 +165,15 @@ public sealed class MarkdownReport
                 c == "source" ? Md(d.Source.ToString()) : d.Fields.TryGetValue(c, out var v) ? Md(Formats.Show(v)) : string.Empty))).ToArray(),
         };
     }
+
+    /// <summary>"from 2026-07-01", "from 2026-01-01 to 2026-06-30", "until 2026-06-30".</summary>
+    internal static string VersionDays(RuleVersion version) => (version.EffectiveFrom, version.EffectiveTo) switch
+    {
+        ({ } from, { } to) => $"from {Formats.Date(from)} to {Formats.Date(to)}",
+        ({ } from, null) => $"from {Formats.Date(from)}",
+        (null, { } to) => $"until {Formats.Date(to)}",
+        _ => string.Empty,
+    };
 
     private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";
 

@@ -1,12 +1,14 @@
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Text;
+using BhhCompliance.Core.Waivers;
 using Spectre.Console;
 
 namespace BhhCompliance.Reporting;
 
 /// <summary>
 /// The summary people read in a terminal: a heading, a table with one line per rule, the
-/// findings that need attention with what to do, the counts and the determination. Outcomes
+/// findings that need attention with what to do, the waived findings and the waivers not
+/// applied, the counts and the determination. Outcomes
 /// are coloured on a terminal; the console decides (plain text when output is piped).
 /// </summary>
 public static class TextSummary
@@ -52,7 +54,7 @@ public static class TextSummary
             console.MarkupLine(Esc(ChartLine(charts)));
         }
 
-        var attention = result.Findings.Where(f => f.Outcome != Outcome.Pass && f.Outcome != Outcome.NotApplicable).ToList();
+        var attention = result.Findings.Where(f => f.Outcome is not (Outcome.Pass or Outcome.NotApplicable or Outcome.Waived)).ToList();
         if (attention.Count > 0)
         {
             console.WriteLine();
@@ -88,6 +90,8 @@ public static class TextSummary
             console.WriteLine();
         }
 
+        RenderWaivers(result, console);
+
         var counts = Wire.Outcomes.Where(o => result.Count(o) > 0).Select(o => $"{result.Count(o)} {ReportWording.OutcomeLabel(o).ToLowerInvariant()}");
         var rules = result.Findings.Select(f => f.RuleId).Distinct().Count();
         console.MarkupLine(Esc($"Findings: {string.Join(", ", counts)} ({result.Findings.Count} in all, for {rules} {(rules == 1 ? "rule" : "rules")})."));
@@ -96,6 +100,47 @@ public static class TextSummary
         if (ReportWording.Caveat(result) is { } caveat)
         {
             console.MarkupLine($"[yellow]{Esc(caveat)}[/]");
+        }
+    }
+
+    /// <summary>The waived findings, each with its original outcome and waiver, then the waivers that were not applied.</summary>
+    private static void RenderWaivers(AuditResult result, IAnsiConsole console)
+    {
+        var waived = FindingOrder.MostUrgentFirst(result, result.Findings.Where(f => f.Outcome == Outcome.Waived)).ToList();
+        if (waived.Count > 0)
+        {
+            console.MarkupLine("[bold]Waived[/]");
+            var grid = new Grid();
+            grid.AddColumn(new GridColumn().NoWrap().PadRight(1));
+            grid.AddColumn(new GridColumn());
+            foreach (var finding in waived)
+            {
+                var subject = finding.Subject == Finding.AgencySubject ? string.Empty : $" {finding.Subject}";
+                grid.AddRow(
+                    OutcomeMarkup(finding.Outcome),
+                    new Markup($"[bold]{Esc(finding.RuleId)}[/]{Esc(subject)} ({Esc(finding.Severity.Name())}): {Esc(finding.Message)}\n[dim]{Esc(ReportWording.WaivedNote(finding))}[/]"));
+                grid.AddEmptyRow();
+            }
+
+            console.Write(grid);
+        }
+
+        var notApplied = result.Waivers.Where(w => w.Status != WaiverStatus.Applied).ToList();
+        if (notApplied.Count > 0)
+        {
+            console.MarkupLine("[bold]Waivers not applied[/]");
+            var grid = new Grid();
+            grid.AddColumn(new GridColumn().NoWrap().PadRight(1));
+            grid.AddColumn(new GridColumn());
+            foreach (var waiver in notApplied)
+            {
+                grid.AddRow(
+                    new Markup($"[yellow]{Esc(ReportWording.WaiverStatusLabel(waiver.Status).ToUpperInvariant())}[/]"),
+                    new Markup(Esc(ReportWording.WaiverNotApplied(waiver, result.Review.AsOf))));
+            }
+
+            grid.AddEmptyRow();
+            console.Write(grid);
         }
     }
 

@@ -29,8 +29,17 @@ public sealed partial class FindingsJsonShapeTests : IDisposable
     public void TopLevelKeys_AreInTheDocumentedOrder()
     {
         Assert.Equal(
-            ["schema", "tool", "rule_set", "profile", "agency", "review", "determination", "summary", "findings", "charts"],
+            ["schema", "tool", "rule_set", "profile", "agency", "review", "determination", "summary", "findings", "charts", "waivers"],
             FindingsDocument.Keys(_findings.Root));
+    }
+
+    [Fact]
+    public void Waivers_AreAnEmptyListWithoutWaiversFile()
+    {
+        var waivers = _findings.Root.GetProperty("waivers");
+
+        Assert.Equal(JsonValueKind.Array, waivers.ValueKind);
+        Assert.Equal(0, waivers.GetArrayLength());
     }
 
     [Fact]

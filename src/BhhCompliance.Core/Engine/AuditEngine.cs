@@ -2,6 +2,7 @@ using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Rules;
 using BhhCompliance.Core.Snapshots;
 using BhhCompliance.Core.Text;
+using BhhCompliance.Core.Waivers;
 
 namespace BhhCompliance.Core.Engine;
 
@@ -11,14 +12,16 @@ public readonly record struct AuditProgress(int RulesDone, int RulesTotal, strin
 /// <summary>
 /// Runs the rules of a profile against a snapshot. Each rule goes to the evaluator of its kind;
 /// a rule whose data is absent is <c>cannot-evaluate</c>, and a rule that throws becomes an
-/// <c>error</c> finding while the others run on. No IO, no clock: "today" is the review's as-of date.
+/// <c>error</c> finding while the others run on. Waivers, when given, are applied last. No IO, no
+/// clock: "today" is the review's as-of date.
 /// </summary>
 public sealed class AuditEngine(RuleKindCatalog kinds)
 {
     /// <summary>The rule kinds this engine evaluates.</summary>
     public RuleKindCatalog Kinds => kinds;
 
-    public AuditResult Run(RuleSet ruleSet, Profile profile, Snapshot snapshot, IProgress<AuditProgress>? progress = null)
+    /// <param name="waivers">Waivers to apply to the findings (bhh audit --waivers); none when null.</param>
+    public AuditResult Run(RuleSet ruleSet, Profile profile, Snapshot snapshot, IProgress<AuditProgress>? progress = null, WaiverSet? waivers = null)
     {
         var context = new AuditContext(snapshot);
         // Of a rule with several versions, the one in force on the review's as-of date runs.
@@ -36,9 +39,11 @@ public sealed class AuditEngine(RuleKindCatalog kinds)
             return byRule != 0 ? byRule : string.CompareOrdinal(a.Subject, b.Subject);
         });
 
-        return new AuditResult(ruleSet.Identity, profile.Name, snapshot.Agency, snapshot.Review, findings)
+        var waived = (waivers ?? WaiverSet.None).Apply(findings, snapshot.Review.AsOf);
+        return new AuditResult(ruleSet.Identity, profile.Name, snapshot.Agency, snapshot.Review, waived.Findings)
         {
             RuleOrder = [.. rules.Select(r => r.Id)],
+            Waivers = waived.Waivers,
         };
     }
 

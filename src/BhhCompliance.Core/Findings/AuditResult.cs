@@ -3,7 +3,11 @@ using BhhCompliance.Core.Snapshots;
 
 namespace BhhCompliance.Core.Findings;
 
-/// <summary>Everything one audit concluded, in the deterministic order findings.json uses.</summary>
+/// <summary>
+/// Everything one audit concluded, in the deterministic order findings.json uses. The
+/// determination, summary and chart scores are computed from <see cref="Findings"/> when the
+/// result is constructed: build a new result rather than change its findings with <c>with</c>.
+/// </summary>
 public sealed record AuditResult(
     RuleSetIdentity RuleSet,
     string Profile,
@@ -15,6 +19,9 @@ public sealed record AuditResult(
 
     /// <summary>The ids of the rules run, in the rule set's order (findings themselves are sorted by id).</summary>
     public IReadOnlyList<string> RuleOrder { get; init; } = [];
+
+    /// <summary>The waivers given with the audit and what became of each, by rule id then subject; empty without --waivers.</summary>
+    public IReadOnlyList<Waivers.WaiverResult> Waivers { get; init; } = [];
 
     /// <summary>How many findings have each outcome; every outcome is present, zero or not.</summary>
     public IReadOnlyDictionary<Outcome, int> Summary { get; } =
@@ -32,7 +39,8 @@ public static class Determinations
 {
     /// <summary>
     /// rules.md: any critical <c>fail</c> gives not-certified; else any major <c>fail</c> gives
-    /// conditional; else certified. Warnings, minor and info findings never lower it.
+    /// conditional; else certified. Warnings, minor and info findings never lower it, and neither
+    /// does a <c>waived</c> finding, whatever its outcome was before the waiver.
     /// </summary>
     public static Determination From(IEnumerable<Finding> findings)
     {

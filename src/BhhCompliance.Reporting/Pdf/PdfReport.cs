@@ -20,6 +20,7 @@ public sealed class PdfReport(ReportDocument document)
     private static readonly TableStyle Grid = new(new TextStyle(8), new TextStyle(8, Bold: true));
     private static readonly TableStyle Facts = new(new TextStyle(9.5), new TextStyle(9.5, Bold: true), PaddingY: 3, Stripes: false, HeaderRow: false);
     private static readonly TableStyle Compact = Grid with { FillWidth = false };
+    private static readonly TableStyle WaiverFacts = new(new TextStyle(8.5), new TextStyle(8.5, Bold: true), PaddingY: 2, Stripes: false, HeaderRow: false, FillWidth: false);
 
     private readonly PageGeometry _page = PageGeometry.Letter;
 
@@ -64,6 +65,7 @@ public sealed class PdfReport(ReportDocument document)
         .. ComposeSummary(),
         new PageBreak(),
         .. ComposeFindings(),
+        .. ComposeWaivers(),
         .. ComposeCharts(),
         .. ComposeAppendix(),
     ];
@@ -163,7 +165,8 @@ public sealed class PdfReport(ReportDocument document)
     {
         yield return new Heading(Document.Text("findings_heading"), Section, outlineLevel: 0);
         yield return new Spacer(4);
-        yield return new Paragraph(Document.Findings.Count == 0 ? Document.Text("findings_none") : Document.Text("findings_intro"), Body);
+        var intro = Document.Findings.Count > 0 ? "findings_intro" : Document.Waived.Count > 0 ? "findings_none_waived" : "findings_none";
+        yield return new Paragraph(Document.Text(intro), Body);
         foreach (var finding in Document.Findings)
         {
             yield return new Spacer(14);
@@ -190,7 +193,36 @@ public sealed class PdfReport(ReportDocument document)
             blocks.Add(new Paragraph(subject, SmallMuted));
         }
 
+        if (finding.Version is { } version)
+        {
+            blocks.Add(new Paragraph(version, SmallMuted));
+        }
+
+        if (finding.WaivedOutcome is { } waivedOutcome)
+        {
+            blocks.AddRange([new Spacer(3), new Paragraph(waivedOutcome, new TextStyle(9.5, Bold: true))]);
+        }
+
         blocks.AddRange([new Spacer(3), new Paragraph(finding.Message, Body)]);
+
+        // Why the finding was excused, who asked, who approved and until when: what a reader checks months later.
+        if (finding.Justification is { } justification)
+        {
+            blocks.AddRange([new Spacer(6), new Paragraph(justification.Label, Label), new Paragraph(justification.Value, Body)]);
+        }
+
+        if (finding.Waiver.Count > 0)
+        {
+            blocks.AddRange(
+            [
+                new Spacer(4),
+                new Table(
+                    [new TableColumn(string.Empty), new TableColumn(string.Empty)],
+                    [.. finding.Waiver.Select(f => (IReadOnlyList<string>)[f.Label, f.Value])],
+                    WaiverFacts),
+            ]);
+        }
+
         if (finding.Evidence.Count > 0)
         {
             blocks.AddRange(
@@ -203,21 +235,76 @@ public sealed class PdfReport(ReportDocument document)
             ]);
         }
 
-        blocks.AddRange(
-        [
-            new Spacer(6),
-            new Paragraph(Document.Text("citation_label"), Label),
-            new Paragraph(finding.Citation, Body),
-            new Spacer(4),
-            new Paragraph(Document.Text("remediation_label"), Label),
-            new Paragraph(finding.Remediation, Body),
-        ]);
+        blocks.AddRange([new Spacer(6), new Paragraph(Document.Text("citation_label"), Label), new Paragraph(finding.Citation, Body)]);
+
+        // A waived finding is excused for now; what to do is the waiver's business.
+        if (finding.Waiver.Count == 0)
+        {
+            blocks.AddRange([new Spacer(4), new Paragraph(Document.Text("remediation_label"), Label), new Paragraph(finding.Remediation, Body)]);
+        }
+
         if (finding.DetailsNote is { } note)
         {
             blocks.AddRange([new Spacer(4), new Paragraph(note, SmallMuted)]);
         }
 
         return new Stack(blocks, keepTogether: true);
+    }
+
+    /// <summary>
+    /// The waived findings, on a page of their own after those that need attention, then the
+    /// waivers that were not applied; nothing without waivers.
+    /// </summary>
+    private IEnumerable<Block> ComposeWaivers()
+    {
+        if (Document.Waived.Count == 0 && Document.WaiversNotApplied.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new PageBreak();
+        if (Document.Waived.Count > 0)
+        {
+            yield return new Heading(Document.Text("waived_heading"), Section, outlineLevel: 0);
+            yield return new Spacer(4);
+            yield return new Paragraph(Document.Text("waived_intro"), Body);
+            foreach (var finding in Document.Waived)
+            {
+                yield return new Spacer(14);
+                yield return ComposeFinding(finding);
+            }
+
+            if (Document.WaiversNotApplied.Count > 0)
+            {
+                yield return new Spacer(22);
+            }
+        }
+
+        if (Document.WaiversNotApplied.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new Stack(
+            [
+                new Heading(Document.Text("waivers_not_applied_heading"), Section, outlineLevel: 0),
+                new Spacer(4),
+                new Paragraph(Document.Text("waivers_not_applied_intro"), Body),
+                new Spacer(8),
+            ],
+            keepTogether: true,
+            keepWithNext: true);
+        yield return new Table(
+            [
+                new TableColumn(Document.Text("waivers_column_waiver")),
+                new TableColumn(Document.Text("waivers_column_rule")),
+                new TableColumn(Document.Text("waivers_column_subject")),
+                new TableColumn(Document.Text("waivers_column_status")),
+                new TableColumn(Document.Text("waivers_column_expires")),
+                new TableColumn(Document.Text("waivers_column_approved_by")),
+            ],
+            [.. Document.WaiversNotApplied.Select(w => (IReadOnlyList<string>)[w.Source, w.RuleId, w.Subject, w.Status, w.ExpiresOn, w.ApprovedBy])],
+            Grid);
     }
 
     /// <summary>The chart review, on pages of its own: compliance by criterion, then each chart's score.</summary>
@@ -338,6 +425,7 @@ public sealed class PdfReport(ReportDocument document)
         Outcome.Fail or Outcome.Error => new Ink(0xB4, 0x23, 0x18),
         Outcome.Warn => new Ink(0x9A, 0x67, 0x00),
         Outcome.Pass => new Ink(0x1A, 0x7F, 0x37),
+        Outcome.Waived => new Ink(0x1F, 0x4E, 0x8C),
         _ => new Ink(0x4B, 0x55, 0x63),
     };
 

@@ -39,12 +39,19 @@ public sealed class PdfWording
         "signoff_heading", "signoff_text", "signoff_name", "signoff_signature", "signoff_date",
         "summary_heading", "counts_heading", "counts_severity", "counts_total",
         "rules_heading", "rules_column_rule", "rules_column_title", "rules_column_severity", "rules_column_outcome", "rules_column_result",
-        "findings_heading", "findings_intro", "findings_none", "finding_subject",
+        "findings_heading", "findings_intro", "findings_none", "findings_none_waived", "finding_subject", "finding_rule_version",
         "evidence_heading", "evidence_column_key", "evidence_column_value", "citation_label", "remediation_label", "details_note",
         "charts_heading", "charts_intro", "charts_criteria_heading", "charts_criteria_note", "charts_scores_heading", "charts_scores_note",
         "charts_column_criterion", "charts_column_title", "charts_column_charts", "charts_column_met", "charts_column_not_met",
         "charts_column_not_reviewed", "charts_column_rate", "charts_column_outcome",
         "charts_column_enrollee", "charts_column_score", "charts_column_criteria_not_met", "charts_not_applicable",
+        "waived_heading", "waived_intro", "waived_outcome_before",
+        "waiver_justification", "waiver_requested_by", "waiver_approved_by", "waiver_approved_on", "waiver_approved_on_missing",
+        "waiver_expires_on", "waiver_source",
+        "waivers_not_applied_heading", "waivers_not_applied_intro",
+        "waivers_column_waiver", "waivers_column_rule", "waivers_column_subject", "waivers_column_status",
+        "waivers_column_expires", "waivers_column_approved_by",
+        "waiver_whole_rule", "waiver_status_expired", "waiver_status_unmatched",
         "appendix_heading", "appendix_intro", "appendix_intro_charts", "appendix_title", "appendix_count",
         "header", "page_number", "footer",
     ];
@@ -60,6 +67,7 @@ public sealed class PdfWording
         "charts", "chart_sample", "charts_scored", "charts_met_all", "mean_score",
         "page", "pages",
         "subject", "rule_id", "title", "rows", "appendix", "details_title",
+        "version_from", "version_to", "waived_outcome",
     };
 
     /// <summary>True for a key the wording file may hold.</summary>

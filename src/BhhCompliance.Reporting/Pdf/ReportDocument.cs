@@ -1,6 +1,7 @@
 using System.Globalization;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Text;
+using BhhCompliance.Core.Waivers;
 
 namespace BhhCompliance.Reporting.Pdf;
 
@@ -36,7 +37,23 @@ public sealed record FindingBlock(
     IReadOnlyList<Fact> Evidence,
     string Citation,
     string Remediation,
-    string? DetailsNote);
+    string? DetailsNote)
+{
+    /// <summary>"Rule version in force from ...", for a rule with effective dates; null for an undated rule.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>For a waived finding: its outcome before the waiver, worded ("Outcome before the waiver: Fail").</summary>
+    public string? WaivedOutcome { get; init; }
+
+    /// <summary>For a waived finding: why it was waived, with its label.</summary>
+    public Fact? Justification { get; init; }
+
+    /// <summary>For a waived finding: the waiver's requester, approver, dates and source.</summary>
+    public IReadOnlyList<Fact> Waiver { get; init; } = [];
+}
+
+/// <summary>One line of the table of waivers not applied (expired or unmatched), formatted for the page.</summary>
+public sealed record WaiverLine(string Source, string RuleId, string Subject, string Status, string ExpiresOn, string ApprovedBy);
 
 /// <summary>A table of detail rows: the records behind one rule's findings.</summary>
 public sealed record AppendixTable(
@@ -95,11 +112,18 @@ public sealed record ReportDocument(
     ChartSection? Charts,
     IReadOnlyList<AppendixTable> Appendices)
 {
+    /// <summary>The waived findings, in a section of their own after those that need attention.</summary>
+    public IReadOnlyList<FindingBlock> Waived { get; init; } = [];
+
+    /// <summary>The waivers that were not applied: expired, or matching no finding that needed them.</summary>
+    public IReadOnlyList<WaiverLine> WaiversNotApplied { get; init; } = [];
+
     public string Text(string key) => Wording.Render(key, Values);
 
     public static ReportDocument Build(AuditResult result, ToolInfo tool, PdfWording wording)
     {
-        var attention = FindingOrder.MostUrgentFirst(result, result.Findings.Where(f => f.Outcome != Outcome.Pass)).ToList();
+        var attention = FindingOrder.MostUrgentFirst(result, result.Findings.Where(f => f.Outcome is not (Outcome.Pass or Outcome.Waived))).ToList();
+        var waived = FindingOrder.MostUrgentFirst(result, result.Findings.Where(f => f.Outcome == Outcome.Waived)).ToList();
         var charts = ChartReviewSummary.Of(result);
         var values = BuildValues(result, tool, attention.Count, charts);
         var label = wording.DeterminationLabel(result.Determination, values);
@@ -111,7 +135,7 @@ public sealed record ReportDocument(
         var passedCharts = RuleSummary.Of(result)
             .SelectMany(r => r.Findings)
             .Where(f => f.Outcome == Outcome.Pass && f.Charts.Count > 0);
-        var appendices = BuildAppendices([.. attention, .. passedCharts], wording, values);
+        var appendices = BuildAppendices([.. attention, .. waived, .. passedCharts], wording, values);
         var letters = appendices.ToDictionary(a => a.RuleId, a => a.Letter, StringComparer.Ordinal);
         return new ReportDocument(
             wording,
@@ -124,7 +148,11 @@ public sealed record ReportDocument(
             [.. RuleSummary.Of(result).Select(r => new RuleLine(r.RuleId, r.Title, r.Severity.Name(), r.Outcome, r.Result))],
             [.. attention.Select(f => Block(f, wording, values, letters))],
             charts is null ? null : BuildCharts(charts, wording, values),
-            appendices);
+            appendices)
+        {
+            Waived = [.. waived.Select(f => Block(f, wording, values, letters))],
+            WaiversNotApplied = [.. result.Waivers.Where(w => w.Status != WaiverStatus.Applied).Select(w => NotApplied(w, wording, values))],
+        };
     }
 
     /// <summary>True when the appendix has a table for a chart criterion that passed, which no finding block points to.</summary>
@@ -148,7 +176,7 @@ public sealed record ReportDocument(
             ["tool_version"] = tool.Version,
             ["rules"] = (decimal)result.Findings.Select(f => f.RuleId).Distinct().Count(),
             ["findings"] = (decimal)result.Findings.Count,
-            ["not_evaluated"] = (decimal)(result.Count(Outcome.CannotEvaluate) + result.Count(Outcome.Error)),
+            ["not_evaluated"] = (decimal)ReportWording.NotEvaluated(result),
             ["attention"] = (decimal)attention,
             ["charts"] = (decimal)(charts?.Charts ?? 0),
             ["chart_sample"] = charts?.SampledFrom,
@@ -168,7 +196,7 @@ public sealed record ReportDocument(
     {
         string Text(string key) => wording.Render(key, values);
         var agency = result.Agency.Name is { } name ? $"{name} ({result.Agency.Id})" : result.Agency.Id;
-        var notEvaluated = result.Count(Outcome.CannotEvaluate) + result.Count(Outcome.Error);
+        var notEvaluated = ReportWording.NotEvaluated(result);
         return new CoverSection(
             result.Determination,
             label,
@@ -208,8 +236,11 @@ public sealed record ReportDocument(
             ("title", finding.Title),
             ("subject", finding.Subject),
             ("rows", (decimal)finding.Details.Count),
-            ("appendix", letters.GetValueOrDefault(finding.RuleId)));
-        return new FindingBlock(
+            ("appendix", letters.GetValueOrDefault(finding.RuleId)),
+            ("version_from", finding.Version?.EffectiveFrom is { } from ? Formats.Date(from) : null),
+            ("version_to", finding.Version?.EffectiveTo is { } to ? Formats.Date(to) : null),
+            ("waived_outcome", finding.WaivedOutcome is { } original ? ReportWording.OutcomeLabel(original) : null));
+        var block = new FindingBlock(
             finding.RuleId,
             finding.Title,
             finding.Severity,
@@ -219,7 +250,41 @@ public sealed record ReportDocument(
             [.. finding.Evidence.Select(e => new Fact(e.Key, Formats.Show(e.Value, grouped: true)))],
             finding.Citation,
             finding.Remediation,
-            finding.Details.Count > 0 ? wording.Render("details_note", findingValues) : null);
+            finding.Details.Count > 0 ? wording.Render("details_note", findingValues) : null)
+        {
+            Version = finding.Version is null ? null : wording.Render("finding_rule_version", findingValues),
+        };
+        if (finding is not { WaivedOutcome: not null, Waiver: { } waiver })
+        {
+            return block;
+        }
+
+        string Label(string key) => wording.Render(key, findingValues);
+        return block with
+        {
+            WaivedOutcome = Label("waived_outcome_before"),
+            Justification = new Fact(Label("waiver_justification"), waiver.Justification),
+            Waiver =
+            [
+                new Fact(Label("waiver_requested_by"), waiver.RequestedBy),
+                new Fact(Label("waiver_approved_by"), waiver.ApprovedBy),
+                new Fact(Label("waiver_approved_on"), waiver.ApprovedOn is { } approved ? Formats.Date(approved) : Label("waiver_approved_on_missing")),
+                new Fact(Label("waiver_expires_on"), Formats.Date(waiver.ExpiresOn)),
+                new Fact(Label("waiver_source"), waiver.Source.ToString()),
+            ],
+        };
+    }
+
+    private static WaiverLine NotApplied(WaiverResult result, PdfWording wording, ReportValues values)
+    {
+        var waiver = result.Waiver;
+        return new WaiverLine(
+            waiver.Source.ToString(),
+            waiver.RuleId,
+            waiver.Subject ?? wording.Render("waiver_whole_rule", values),
+            wording.Render(result.Status == WaiverStatus.Expired ? "waiver_status_expired" : "waiver_status_unmatched", values),
+            Formats.Date(waiver.ExpiresOn),
+            waiver.ApprovedBy);
     }
 
     private static ChartSection BuildCharts(ChartReviewSummary charts, PdfWording wording, ReportValues values)

@@ -3,6 +3,7 @@ using BhhCompliance.Core.Domain;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Rules;
 using BhhCompliance.Core.Snapshots;
+using BhhCompliance.Core.Waivers;
 
 namespace BhhCompliance.Reporting.Tests.Fixtures;
 
@@ -106,6 +107,45 @@ internal static class Results
             new Evidence { ["missing"] = EvidenceValue.List([]) },
             Severity.Critical,
             title: "Every core team role is staffed"));
+
+    /// <summary>The waiver of STAFF-NURSE-RATIO for the agency in <see cref="Waived"/>, approved on 2026-09-20.</summary>
+    public static Waiver NurseWaiver { get; } = new(
+        "STAFF-NURSE-RATIO",
+        "agency",
+        "Two nurse care managers start on 2026-10-15; offer letters on file.",
+        "Dana Director (LMHA-RV)",
+        "J. Smith (ABH)",
+        new DateOnly(2026, 9, 20),
+        new DateOnly(2026, 12, 31),
+        new SourceLine("waivers.yaml", 3));
+
+    /// <summary>
+    /// <see cref="Credentialing"/> with the waivers of a waivers.yaml applied as of 2026-09-30:
+    /// <list type="bullet">
+    /// <item>line 3, STAFF-NURSE-RATIO for the agency (<see cref="NurseWaiver"/>): applied to its fail;</item>
+    /// <item>line 11, CRED-NURSE for every subject, no approval date: applied to S09's fail, which has a detail row;</item>
+    /// <item>line 17, STAFF-PEER-RATIO, expired on 2026-09-15: the warning stands;</item>
+    /// <item>line 23, STAFF-DIRECTOR-RATIO, which passed: unmatched.</item>
+    /// </list>
+    /// No major fail is left: certified, with PC-HOURS cannot-evaluate as the only finding that needs attention besides the warning.
+    /// </summary>
+    public static AuditResult Waived()
+    {
+        var credentialing = Credentialing();
+        Waiver[] waivers =
+        [
+            NurseWaiver,
+            new("CRED-NURSE", null, "The RN license of S09 was issued on 2026-09-28; the export predates it.", "Dana Director (LMHA-RV)", "K. Lee (ABH)", null, new DateOnly(2026, 10, 31), new SourceLine("waivers.yaml", 11)),
+            new("STAFF-PEER-RATIO", null, "A peer specialist returns from leave.", "Dana Director (LMHA-RV)", "J. Smith (ABH)", new DateOnly(2026, 6, 1), new DateOnly(2026, 9, 15), new SourceLine("waivers.yaml", 17)),
+            new("STAFF-DIRECTOR-RATIO", "agency", "The director is part time until October.", "Dana Director (LMHA-RV)", "J. Smith (ABH)", null, new DateOnly(2026, 12, 31), new SourceLine("waivers.yaml", 23)),
+        ];
+        var applied = new WaiverSet(waivers).Apply(credentialing.Findings, credentialing.Review.AsOf);
+        return new AuditResult(credentialing.RuleSet, credentialing.Profile, credentialing.Agency, credentialing.Review, applied.Findings)
+        {
+            RuleOrder = credentialing.RuleOrder,
+            Waivers = applied.Waivers,
+        };
+    }
 
     /// <summary>The chart criteria in the rule set's order (rules/60-charts.yaml), after the service rules.</summary>
     public static IReadOnlyList<string> ChartRuleOrder { get; } =

@@ -25,7 +25,7 @@ public sealed class ReportDocumentTests
     }
 
     [Fact]
-    public void Build_EveryOutcome_OrdersBlocksByUrgencyThenSeverityAndLeavesOutPasses()
+    public void Build_EveryOutcome_OrdersBlocksByUrgencyThenSeverityAndLeavesOutPassesAndWaived()
     {
         var result = Results.Of(
             Results.Finding("R-PASS", Outcome.Pass, "passed", severity: Severity.Critical),
@@ -42,8 +42,9 @@ public sealed class ReportDocumentTests
         var document = Build(result);
 
         Assert.Equal(
-            ["R-ERROR", "R-FAIL-CRITICAL", "R-FAIL-MINOR", "R-CANNOT", "R-WARN-MAJOR", "R-WARN-MINOR", "R-NOT-REVIEWED", "R-WAIVED", "R-NA"],
+            ["R-ERROR", "R-FAIL-CRITICAL", "R-FAIL-MINOR", "R-CANNOT", "R-WARN-MAJOR", "R-WARN-MINOR", "R-NOT-REVIEWED", "R-NA"],
             document.Findings.Select(f => f.RuleId));
+        Assert.Equal(["R-WAIVED"], document.Waived.Select(f => f.RuleId));
         Assert.Equal(10, document.Rules.Count);
     }
 
