@@ -97,6 +97,11 @@ internal sealed class AuditRunner(
             snapshot = snapshot.AsOf(asOf);
         }
 
+        if (ruleSet.RulesOf(profile, snapshot.Review.AsOf).Count == 0)
+        {
+            return BadInput($"No rule the profile '{profile.Name}' selects is in force on {Core.Text.Formats.Date(snapshot.Review.AsOf)}; nothing would be audited.");
+        }
+
         AuditResult result;
         clock.Restart();
         using (var progress = new ProgressLine(terminal.Error, terminal.ErrorIsTerminal))

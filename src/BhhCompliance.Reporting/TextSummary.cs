@@ -95,6 +95,11 @@ public static class TextSummary
         var counts = Wire.Outcomes.Where(o => result.Count(o) > 0).Select(o => $"{result.Count(o)} {ReportWording.OutcomeLabel(o).ToLowerInvariant()}");
         var rules = result.Findings.Select(f => f.RuleId).Distinct().Count();
         console.MarkupLine(Esc($"Findings: {string.Join(", ", counts)} ({result.Findings.Count} in all, for {rules} {(rules == 1 ? "rule" : "rules")})."));
+        if (result.RulesNotInForce.Count > 0)
+        {
+            console.WriteLine($"Not in force on {Formats.Date(result.Review.AsOf)}, so not run: {string.Join(", ", result.RulesNotInForce)}.");
+        }
+
         var determination = result.Determination;
         console.MarkupLine($"Determination: [bold {DeterminationColour(determination)}]{ReportWording.DeterminationLabel(determination)}[/] - {Esc(ReportWording.DeterminationMeaning(determination))}");
         if (ReportWording.Caveat(result) is { } caveat)

@@ -112,6 +112,26 @@ public sealed class AsOfAndProfileTests
     }
 
     [Fact]
+    public void AsOf_BeforeEveryVersionOfTheRules_IsBadInput_NotACertification()
+    {
+        // A rule set whose only rule comes into force on 2026-07-01: on 2026-06-30 nothing would run.
+        using var snapshot = SnapshotBuilder.Clean().Without(SnapshotBuilder.AttestationsFile).Build();
+        var versioned = Path.Join(BhhCompliance.Tests.RepositoryPaths.Root, "tests", "BhhCompliance.Loading.Tests", "Golden", "VersionedRuleSet");
+        var staffing = File.ReadAllText(Path.Join(versioned, "staffing.yaml"));
+        var rules = RuleSetFolders.Write(snapshot.Sibling("rules"), new Dictionary<string, string>
+        {
+            ["ruleset.yaml"] = File.ReadAllText(Path.Join(versioned, "ruleset.yaml")),
+            ["staffing.yaml"] = "rules:\n" + staffing[staffing.LastIndexOf("  - id: STAFF-NURSE-RATIO", StringComparison.Ordinal)..],
+        });
+
+        var run = Bhh.Run("audit", snapshot.Path, "--rules", rules, "--as-of", "2026-06-30", "--format", "json", "--out", snapshot.Out("findings.json"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(["bhh: No rule the profile 'self-check' selects is in force on 2026-06-30; nothing would be audited."], run.ErrorLines);
+        Assert.False(File.Exists(snapshot.Out("findings.json")));
+    }
+
+    [Fact]
     public void Profile_Credentialing_RunsOnlyItsRules()
     {
         using var snapshot = SnapshotBuilder.Clean().Build();

@@ -25,6 +25,19 @@ public sealed partial class TextSummaryTests
     }
 
     [Fact]
+    public void Plain_RulesNotInForce_AreNamedBeforeTheDetermination()
+    {
+        var result = Results.Credentialing() with { RulesNotInForce = ["STAFF-ADMIN-RATIO", "STAFF-TRANSITION-RATIO"] };
+
+        var lines = Lines(Plain(result));
+
+        var line = lines.IndexOf("Not in force on 2026-09-30, so not run: STAFF-ADMIN-RATIO, STAFF-TRANSITION-RATIO.");
+        Assert.True(line >= 0, "the line is missing");
+        Assert.StartsWith("Determination:", lines.Skip(line + 1).First(l => l.Length > 0), StringComparison.Ordinal);
+        Assert.DoesNotContain(Lines(Plain(Results.Credentialing())), l => l.StartsWith("Not in force", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Plain_RuleTable_HasOneRowPerRuleInOrder()
     {
         var lines = Lines(Plain(Results.Credentialing()));

@@ -43,6 +43,7 @@ public sealed class AuditEngine(RuleKindCatalog kinds)
         return new AuditResult(ruleSet.Identity, profile.Name, snapshot.Agency, snapshot.Review, waived.Findings)
         {
             RuleOrder = [.. rules.Select(r => r.Id)],
+            RulesNotInForce = ruleSet.RulesNotInForce(profile, snapshot.Review.AsOf),
             Waivers = waived.Waivers,
         };
     }

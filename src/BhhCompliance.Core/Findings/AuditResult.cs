@@ -20,6 +20,9 @@ public sealed record AuditResult(
     /// <summary>The ids of the rules run, in the rule set's order (findings themselves are sorted by id).</summary>
     public IReadOnlyList<string> RuleOrder { get; init; } = [];
 
+    /// <summary>Rules the profile selects that have no version in force on the as-of date, so were not run.</summary>
+    public IReadOnlyList<string> RulesNotInForce { get; init; } = [];
+
     /// <summary>The waivers given with the audit and what became of each, by rule id then subject; empty without --waivers.</summary>
     public IReadOnlyList<Waivers.WaiverResult> Waivers { get; init; } = [];
 

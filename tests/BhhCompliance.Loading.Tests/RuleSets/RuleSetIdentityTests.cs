@@ -105,6 +105,35 @@ public sealed class RuleSetIdentityTests
         Assert.Equal(_original, shorter);
     }
 
+    [Theory]
+    [InlineData("    effective_from: 2026-07-01\n")]
+    [InlineData("    effective_to: 2026-06-30\n")]
+    [InlineData("    waivable: false\n")]
+    public void Sha256_VersionDatesOrWaivabilityAdded_Changes(string line)
+    {
+        var changed = Sha256(
+            ("ruleset.yaml", Header),
+            ("staffing.yaml", "rules:\n" + NurseRule.TrimEnd('\n') + "\n" + line + PeerRule),
+            ("profiles.yaml", Profiles));
+
+        Assert.NotEqual(_original, changed);
+    }
+
+    [Theory]
+    [InlineData("  max_waiver_days: 365\n", false)]
+    [InlineData("  max_waiver_days: 180\n", true)]
+    [InlineData("  continuous: false\n", false)]
+    [InlineData("  continuous: true\n", true)]
+    public void Sha256_Settings_ChangeItOnlyWhenTheyDifferFromTheDefaults(string line, bool changes)
+    {
+        var changed = Sha256(
+            ("ruleset.yaml", Header.TrimEnd('\n') + "\n" + line),
+            ("staffing.yaml", "rules:\n" + NurseRule + "\n" + PeerRule),
+            ("profiles.yaml", Profiles));
+
+        Assert.Equal(changes, _original != changed);
+    }
+
     [Fact]
     public void Sha256_NumberChanged_Changes()
     {

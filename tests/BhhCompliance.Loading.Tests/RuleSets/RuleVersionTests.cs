@@ -57,6 +57,19 @@ public sealed class RuleVersionTests
         Assert.False(rule.IsInForceOn(new DateOnly(2026, 7, 1)));
     }
 
+    [Fact]
+    public void Audit_BeforeTheOnlyVersion_RunsNothingAndSaysSo()
+    {
+        var full = Load();
+        var later = full with { Rules = [.. full.Rules.Where(r => r.EffectiveFrom is not null)] };
+        var snapshot = new SnapshotLoader().Load(Case).Snapshot!;
+
+        var result = new AuditEngine(RuleKindCatalog.Standard).Run(later, later.FindProfile("self-check")!, snapshot);
+
+        Assert.Empty(result.Findings);
+        Assert.Equal(["STAFF-NURSE-RATIO"], result.RulesNotInForce);
+    }
+
     private static RuleSet Load() =>
         new RuleSetLoader(RuleKindCatalog.Standard).Load(new DirectoryRuleSource(Folder)).RuleSet
         ?? throw new InvalidOperationException("The versioned rule set does not load.");
