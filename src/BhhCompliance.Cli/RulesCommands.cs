@@ -64,7 +64,7 @@ internal sealed class RulesRunner(Terminal terminal, RuleSetProvider rules, BhhS
 
         var identity = ruleSet.Identity;
         terminal.Out.WriteLine(
-            $"{identity.Name} {identity.Version}: {ruleSet.Rules.Count} rules, {ruleSet.Profiles.Count} profiles, sha256 {identity.Sha256}. " +
+            $"{identity.Name} {identity.Version}: {ruleSet.DescribeRuleCount()}, {ruleSet.Profiles.Count} profiles, sha256 {identity.Sha256}. " +
             (loaded.Diagnostics.Count == 0 ? "No problems found." : $"{DiagnosticPrinter.Count(loaded.Diagnostics)}."));
         return ExitCodes.Success;
     }
@@ -178,7 +178,7 @@ internal sealed class RulesRunner(Terminal terminal, RuleSetProvider rules, BhhS
         var passed = failed == 0 && coverage.IsComplete;
         output.Line(
             passed ? "bold green" : "bold red",
-            $"{Count(ruleSet.Rules.Count, "rule")}, {Count(cases.Count, "case")}: {cases.Count - failed} passed, {failed} failed; " +
+            $"{ruleSet.DescribeRuleCount()}, {Count(cases.Count, "case")}: {cases.Count - failed} passed, {failed} failed; " +
             CoverageSummary(coverage));
         return passed ? ExitCodes.Success : ExitCodes.Failures;
     }

@@ -150,8 +150,8 @@ public static class Problems
     /// <param name="subject">The subject both waivers name, or null when both cover the whole rule.</param>
     public static Diagnostic DuplicateWaiver(SourceLocation at, string ruleId, string? subject, int firstLine) =>
         Error("BHH1507", at, subject is null
-            ? $"A second waiver for the whole of {ruleId}; the first is on line {firstLine}. Keep one."
-            : $"A second waiver for {ruleId} and {subject}; the first is on line {firstLine}. Keep one.");
+            ? $"A second waiver for the whole of {ruleId} valid on some of the same days as the one on line {firstLine}. Keep one, or approve the renewal after the first expires."
+            : $"A second waiver for {ruleId} and {subject} valid on some of the same days as the one on line {firstLine}. Keep one, or approve the renewal after the first expires.");
 
     public static Diagnostic BadWaiverSubject(SourceLocation at, string subject) =>
         Error("BHH1508", at, $"'subject' must be agency or staff:ID (a staff_id of staff.csv), got '{subject}'. Leave it out to waive every finding of the rule.");

@@ -90,6 +90,15 @@ public static class FindingsJson
         }
 
         json.WriteEndArray();
+
+        // Rules the profile selects with no version in force on the as-of date: not run, and said so.
+        json.WriteStartArray("rules_not_in_force");
+        foreach (var ruleId in result.RulesNotInForce)
+        {
+            json.WriteStringValue(ruleId);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');

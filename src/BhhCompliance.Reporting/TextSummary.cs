@@ -114,7 +114,7 @@ public static class TextSummary
         var waived = FindingOrder.MostUrgentFirst(result, result.Findings.Where(f => f.Outcome == Outcome.Waived)).ToList();
         if (waived.Count > 0)
         {
-            console.MarkupLine("[bold]Waived[/]");
+            console.MarkupLine("[bold]Waived findings[/]");
             var grid = new Grid();
             grid.AddColumn(new GridColumn().NoWrap().PadRight(1));
             grid.AddColumn(new GridColumn());

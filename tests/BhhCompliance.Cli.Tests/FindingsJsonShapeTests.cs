@@ -29,7 +29,7 @@ public sealed partial class FindingsJsonShapeTests : IDisposable
     public void TopLevelKeys_AreInTheDocumentedOrder()
     {
         Assert.Equal(
-            ["schema", "tool", "rule_set", "profile", "agency", "review", "determination", "summary", "findings", "charts", "waivers"],
+            ["schema", "tool", "rule_set", "profile", "agency", "review", "determination", "summary", "findings", "charts", "waivers", "rules_not_in_force"],
             FindingsDocument.Keys(_findings.Root));
     }
 

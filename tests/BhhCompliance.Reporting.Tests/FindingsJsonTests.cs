@@ -34,6 +34,16 @@ public sealed class FindingsJsonTests
     }
 
     [Fact]
+    public void Write_RulesNotInForce_AreListed_AndAnEmptyListOtherwise()
+    {
+        using var listed = Parse(Results.Of(Results.NurseRatioFail()) with { RulesNotInForce = ["STAFF-ADMIN-RATIO"] });
+        using var none = Parse(Results.Of(Results.NurseRatioFail()));
+
+        Assert.Equal("""["STAFF-ADMIN-RATIO"]""", Compact(listed.RootElement.GetProperty("rules_not_in_force")));
+        Assert.Equal("[]", Compact(none.RootElement.GetProperty("rules_not_in_force")));
+    }
+
+    [Fact]
     public void Write_NurseRatioExample_MatchesCliMd()
     {
         using var json = Parse(Results.Of(Results.NurseRatioFail()));
@@ -131,7 +141,7 @@ public sealed class FindingsJsonTests
         var root = json.RootElement;
 
         Assert.Equal(
-            ["schema", "tool", "rule_set", "profile", "agency", "review", "determination", "summary", "findings", "charts", "waivers"],
+            ["schema", "tool", "rule_set", "profile", "agency", "review", "determination", "summary", "findings", "charts", "waivers", "rules_not_in_force"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("bhh-findings/1", root.GetProperty("schema").GetString());
         Assert.Equal("""{"name":"bhh","version":"0.1.0"}""", Compact(root.GetProperty("tool")));

@@ -63,6 +63,17 @@ public sealed record RuleSet(RuleSetIdentity Identity, IReadOnlyList<RuleDefinit
     public Profile? FindProfile(string name) =>
         Profiles.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The distinct rule ids, in the rule set's order (a rule with several versions counts once).</summary>
+    public IReadOnlyList<string> RuleIds => [.. Rules.Select(r => r.Id).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>"29 rules", or "1 rule (2 versions)" when some rule has several versions.</summary>
+    public string DescribeRuleCount()
+    {
+        var ids = RuleIds.Count;
+        var text = ids == 1 ? "1 rule" : $"{ids} rules";
+        return Rules.Count > ids ? $"{text} ({Rules.Count} versions)" : text;
+    }
+
     /// <summary>Every version of every rule the profile selects.</summary>
     public IReadOnlyList<RuleDefinition> RulesOf(Profile profile) => [.. Rules.Where(r => profile.Selects(r.Id))];
 

@@ -24,6 +24,14 @@ public sealed record Waiver(
 {
     public bool IsWholeRule => Subject is null;
 
+    /// <summary>
+    /// Whether both waivers could be valid on a common day: each runs from its approval (or,
+    /// without one, from always) to its expiry. A renewal approved after the previous waiver
+    /// expired does not overlap it.
+    /// </summary>
+    public bool OverlapsWith(Waiver other) =>
+        (ApprovedOn ?? DateOnly.MinValue) <= other.ExpiresOn && (other.ApprovedOn ?? DateOnly.MinValue) <= ExpiresOn;
+
     /// <summary>Whether the waiver is still valid on <paramref name="day"/> (its expiry day included).</summary>
     public bool IsValidOn(DateOnly day) => ExpiresOn >= day;
 

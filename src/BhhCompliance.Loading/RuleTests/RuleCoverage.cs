@@ -58,7 +58,7 @@ public sealed class RuleCoverage
     public bool IsComplete => Gaps.Count == 0;
 
     public static RuleCoverage Of(RuleSet ruleSet, IEnumerable<string> caseNames) =>
-        Of(ruleSet.Rules.Select(r => r.Id), caseNames);
+        Of(ruleSet.RuleIds, caseNames);
 
     /// <param name="ruleIds">The rules that need cases, in the order to report them.</param>
     /// <param name="caseNames">Case folders relative to the tests folder, '/'-separated (<see cref="RuleCaseRunner.NameOf"/>).</param>

@@ -120,7 +120,8 @@ public static class WaiverFileLoader
         top?.ReportUnknownKeys();
 
         var waivers = new List<Waiver>();
-        var first = new Dictionary<(string RuleId, string? Subject), int>();
+        // Two waivers for one rule and subject may follow each other (a renewal), but not be valid on the same day.
+        var earlier = new Dictionary<(string RuleId, string? Subject), List<Waiver>>();
         foreach (var node in items)
         {
             if (YamlFields.Of(node, path, diagnostics, "a waiver", "waivers") is not { } fields)
@@ -133,13 +134,18 @@ public static class WaiverFileLoader
                 continue;
             }
 
-            if (first.TryGetValue((waiver.RuleId, waiver.Subject), out var firstLine))
+            if (!earlier.TryGetValue((waiver.RuleId, waiver.Subject), out var same))
             {
-                diagnostics.Add(Problems.DuplicateWaiver(at.RuleId, waiver.RuleId, waiver.Subject, firstLine));
+                earlier[(waiver.RuleId, waiver.Subject)] = same = [];
+            }
+
+            if (same.FirstOrDefault(w => w.OverlapsWith(waiver)) is { } overlapping)
+            {
+                diagnostics.Add(Problems.DuplicateWaiver(at.RuleId, waiver.RuleId, waiver.Subject, overlapping.Source.Line));
                 continue;
             }
 
-            first[(waiver.RuleId, waiver.Subject)] = waiver.Source.Line;
+            same.Add(waiver);
             waivers.Add(waiver);
             places[waiver] = at;
         }
