@@ -42,9 +42,10 @@ public sealed class RulesTestCommandTests
         Assert.Equal(ExitCodes.Failures, run.ExitCode);
         var failing = run.OutLines.ToList().IndexOf($"FAIL {Case}");
         Assert.True(failing > 0, run.Out);
-        Assert.StartsWith("    CHART-CONSENT agency: outcome expected pass, got fail (", run.OutLines[failing + 1], StringComparison.Ordinal);
-        Assert.Equal("    CHART-CONSENT agency: evidence rate expected 0.3, got 0.25", run.OutLines[failing + 2]);
-        Assert.StartsWith("PASS ", run.OutLines[failing + 3], StringComparison.Ordinal);
+        Assert.Equal("    the case is named fail-..., but expects pass of CHART-CONSENT", run.OutLines[failing + 1]);
+        Assert.StartsWith("    CHART-CONSENT agency: outcome expected pass, got fail (", run.OutLines[failing + 2], StringComparison.Ordinal);
+        Assert.Equal("    CHART-CONSENT agency: evidence rate expected 0.3, got 0.25", run.OutLines[failing + 3]);
+        Assert.StartsWith("PASS ", run.OutLines[failing + 4], StringComparison.Ordinal);
         Assert.Single(run.OutLines, l => l.StartsWith("FAIL ", StringComparison.Ordinal));
         Assert.Equal($"29 rules, {ShippedCases.Count} cases: {ShippedCases.Count - 1} passed, 1 failed; {CompleteCoverage}", run.OutLines[^1]);
     }
@@ -74,7 +75,7 @@ public sealed class RulesTestCommandTests
     [Fact]
     public void CaseUnderAMisspeltRuleId_ExitsOneNamingTheCase()
     {
-        // The case passes (its expect.yaml names the real rule), but counts towards no rule.
+        // The case expects nothing of the rule it is filed under, so it fails, and it counts towards no rule.
         using var workspace = new SnapshotFolder();
         var rules = CopyOfShippedWithCases(workspace.Sibling("rules"));
         CopyFolder(Path.Join(rules, "tests", "TEAM-MINIMUM", "pass-all-seven-roles"), Path.Join(rules, "tests", "TEAM-MINIMUN", "pass-all-seven-roles"));
@@ -82,12 +83,12 @@ public sealed class RulesTestCommandTests
         var run = Bhh.Run("rules", "test", rules);
 
         Assert.Equal(ExitCodes.Failures, run.ExitCode);
-        Assert.Contains("PASS TEAM-MINIMUN/pass-all-seven-roles", run.OutLines);
+        Assert.Contains("FAIL TEAM-MINIMUN/pass-all-seven-roles", run.OutLines);
         Assert.Equal(
             ["Coverage: TEAM-MINIMUN/pass-all-seven-roles: 'TEAM-MINIMUN' is not a rule of the rule set"],
             run.OutLines.Where(l => l.StartsWith("Coverage:", StringComparison.Ordinal)));
         var cases = ShippedCases.Count + 1;
-        Assert.Equal($"29 rules, {cases} cases: {cases} passed, 0 failed; coverage incomplete: 1 case outside the folder of a rule of the set.", run.OutLines[^1]);
+        Assert.Equal($"29 rules, {cases} cases: {cases - 1} passed, 1 failed; coverage incomplete: 1 case outside the folder of a rule of the set.", run.OutLines[^1]);
     }
 
     [Fact]

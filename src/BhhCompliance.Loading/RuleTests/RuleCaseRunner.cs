@@ -79,6 +79,11 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
             return new RuleCaseResult(name, [$"the rule set has no profile '{profileName}'"]);
         }
 
+        if (NamedOutcomeProblem(name, expectation) is { } misnamed)
+        {
+            differences.Add(misnamed);
+        }
+
         var result = engine.Run(ruleSet, profile, snapshot);
         foreach (var expected in expectation.Findings)
         {
@@ -86,6 +91,34 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
         }
 
         return new RuleCaseResult(name, differences);
+    }
+
+    /// <summary>
+    /// The coverage gate trusts case names (<c>RULE-ID/pass-...</c>), so a name must say what the
+    /// case expects: a case filed under a rule and named for an outcome must expect that outcome of
+    /// that rule (for its agency finding, or for some subject).
+    /// </summary>
+    private static string? NamedOutcomeProblem(string name, Expectation expectation)
+    {
+        var parts = name.Split('/');
+        if (parts.Length != 2)
+        {
+            return null;
+        }
+
+        var (ruleId, caseName) = (parts[0], parts[1]);
+        var named = Wire.Outcomes.OrderByDescending(o => o.Name().Length).FirstOrDefault(o => caseName.StartsWith(o.Name() + "-", StringComparison.Ordinal));
+        if (named == default && !caseName.StartsWith(Outcome.Pass.Name() + "-", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var outcomes = expectation.Findings.Where(f => f.RuleId == ruleId).Select(f => f.Outcome).ToList();
+        return outcomes.Contains(named.Name())
+            ? null
+            : outcomes.Count == 0
+                ? $"the case is filed under {ruleId} but expects nothing of it"
+                : $"the case is named {named.Name()}-..., but expects {string.Join(", ", outcomes)} of {ruleId}";
     }
 
     private static void Compare(ExpectedFinding expected, AuditResult result, List<string> differences)

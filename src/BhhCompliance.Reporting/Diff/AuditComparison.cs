@@ -74,6 +74,13 @@ public sealed record AuditComparison(
         var oldRules = old.Findings.Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
         var newRules = @new.Findings.Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
 
+        // A rule that could not be evaluated in the new audit (a file missing, a defect) has lost its
+        // subjects for that reason, not because they were fixed.
+        var notEvaluatedInNew = @new.Findings
+            .Where(f => f.Outcome is Outcome.CannotEvaluate or Outcome.Error)
+            .Select(f => f.RuleId)
+            .ToHashSet(StringComparer.Ordinal);
+
         var sections = new Dictionary<Category, List<FindingChange>>();
         foreach (var category in Enum.GetValues<Category>())
         {
@@ -86,7 +93,7 @@ public sealed record AuditComparison(
             var before = oldFindings.GetValueOrDefault(key);
             var after = newFindings.GetValueOrDefault(key);
             var change = new FindingChange(key, before, after, EvidenceChanges(before, after));
-            var category = Classify(change, oldRules.Contains(key.RuleId), newRules.Contains(key.RuleId));
+            var category = Classify(change, oldRules.Contains(key.RuleId), newRules.Contains(key.RuleId), notEvaluatedInNew.Contains(key.RuleId));
             if (category == Category.Unchanged)
             {
                 unchanged[after!.Outcome]++;
@@ -118,7 +125,7 @@ public sealed record AuditComparison(
             SeverityChangesOf(old, @new));
     }
 
-    private static Category Classify(FindingChange change, bool ranInOld, bool ranInNew)
+    private static Category Classify(FindingChange change, bool ranInOld, bool ranInNew, bool notEvaluatedInNew)
     {
         var (before, after) = (change.Old?.Outcome, change.New?.Outcome);
         if (before is null && !ranInOld)
@@ -135,6 +142,7 @@ public sealed record AuditComparison(
         {
             return after switch
             {
+                null when notEvaluatedInNew => Category.Changed,
                 null => Category.Resolved,
                 { } now when IsPassing(now) => Category.Resolved,
                 { } now when now == was => Category.Persisting,

@@ -54,6 +54,21 @@ public sealed class RuleCaseTests
         Assert.Equal([problem], result.Differences);
     }
 
+    [Theory]
+    [InlineData("TEAM-MINIMUM/pass-misnamed", "expect:\n  - rule: TEAM-MINIMUM\n    outcome: cannot-evaluate\n", "the case is named pass-..., but expects cannot-evaluate of TEAM-MINIMUM")]
+    [InlineData("STAFF-NURSE-RATIO/fail-elsewhere", "expect:\n  - rule: TEAM-MINIMUM\n    outcome: cannot-evaluate\n", "the case is filed under STAFF-NURSE-RATIO but expects nothing of it")]
+    public void RuleCase_WhoseNameSaysAnotherOutcome_FailsSoThatCoverageCannotBeFaked(string name, string expect, string problem)
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("agency.yaml", "agency:\n  id: T\nreview:\n  as_of: 2026-09-30\n  period_start: 2026-04-01\n  period_end: 2026-09-30\n");
+        folder.Write("expect.yaml", expect);
+        var runner = new RuleCaseRunner(new AuditEngine(RuleKindCatalog.Standard), new SnapshotLoader());
+
+        var result = runner.Run(ShippedRules, folder.Path, name);
+
+        Assert.Equal([problem], result.Differences);
+    }
+
     private static RuleSet LoadShippedRules()
     {
         var loaded = new RuleSetLoader(RuleKindCatalog.Standard).Load(new DirectoryRuleSource(RepositoryPaths.Rules));

@@ -43,6 +43,19 @@ public sealed class AuditComparisonTests
     }
 
     [Fact]
+    public void FailingSubjectGone_BecauseTheRuleCouldNotBeEvaluated_IsNotResolved()
+    {
+        // staff.csv is missing from the new snapshot: the rule ran only as one cannot-evaluate finding.
+        var comparison = AuditJson.Compare(
+            new AuditJson().Finding(License, "fail", "staff:S09"),
+            new AuditJson().Finding(License, "cannot-evaluate", "agency"));
+
+        Assert.Empty(comparison.Resolved);
+        Assert.Equal("staff:S09", Assert.Single(comparison.Changed).Key.Subject);
+        Assert.Equal("agency", Assert.Single(comparison.NewProblems).Key.Subject);
+    }
+
+    [Fact]
     public void SameOpenOutcomeInBoth_IsPersisting_WithTheEvidenceThatMoved()
     {
         var comparison = AuditJson.Compare(

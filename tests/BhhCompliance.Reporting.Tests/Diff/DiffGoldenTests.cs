@@ -97,8 +97,9 @@ public sealed class DiffGoldenTests
         var path = Path.Join(Root, name, file);
         if (Environment.GetEnvironmentVariable("BHH_UPDATE_GOLDEN") == "1")
         {
+            // Writing the expected file is never a pass: the run that wrote it must be reviewed and repeated.
             File.WriteAllText(path, actual, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            return;
+            Assert.Fail($"{path} was rewritten; review it, then run the tests again without BHH_UPDATE_GOLDEN.");
         }
 
         Assert.True(File.Exists(path), $"{path} is missing; run the tests with BHH_UPDATE_GOLDEN=1 to write it, then review it.");
