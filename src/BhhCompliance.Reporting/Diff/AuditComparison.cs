@@ -158,7 +158,10 @@ public sealed record AuditComparison(
         return before == after && change.EvidenceChanges.Count == 0 ? Category.Unchanged : Category.Changed;
     }
 
-    /// <summary>Evidence keys whose values differ, in the new finding's order, then keys the old one alone had.</summary>
+    /// <summary>The name under which a change of rule version is listed with the evidence changes.</summary>
+    public const string RuleVersionKey = "rule_version";
+
+    /// <summary>Evidence keys whose values differ, in the new finding's order, then keys the old one alone had; then a change of rule version.</summary>
     private static List<EvidenceChange> EvidenceChanges(RecordedFinding? before, RecordedFinding? after)
     {
         if (before is null || after is null)
@@ -179,6 +182,14 @@ public sealed record AuditComparison(
         }
 
         changes.AddRange(before.Evidence.Where(e => !newKeys.Contains(e.Key)).Select(e => new EvidenceChange(e.Key, e.Value, null)));
+
+        // Another version of the rule was applied (effective dates): as telling as any evidence.
+        if ((before.RuleVersion, after.RuleVersion) is var (oldVersion, newVersion)
+            && (oldVersion is { } a ? newVersion is not { } b || !JsonElement.DeepEquals(a, b) : newVersion is not null))
+        {
+            changes.Add(new EvidenceChange(RuleVersionKey, oldVersion, newVersion));
+        }
+
         return changes;
     }
 

@@ -172,8 +172,22 @@ public static class DiffWording
         { ValueKind: JsonValueKind.Null } => "(no value)",
         { ValueKind: JsonValueKind.Array } a when a.GetArrayLength() == 0 => "none",
         { ValueKind: JsonValueKind.Array } a => string.Join(", ", a.EnumerateArray().Select(item => Value(item))),
+        { ValueKind: JsonValueKind.Object } version when version.TryGetProperty("effective_from", out _) => InForce(version),
         { } other => other.GetRawText(),
     };
+
+    /// <summary>A rule_version object in words: "in force until 2026-06-30", "in force from 2026-07-01".</summary>
+    private static string InForce(JsonElement version)
+    {
+        string? Day(string name) => version.TryGetProperty(name, out var day) && day.ValueKind == JsonValueKind.String ? day.GetString() : null;
+        return (Day("effective_from"), Day("effective_to")) switch
+        {
+            (null, null) => "the version in force always",
+            ({ } from, null) => $"the version in force from {from}",
+            (null, { } to) => $"the version in force until {to}",
+            ({ } from, { } to) => $"the version in force from {from} to {to}",
+        };
+    }
 
     private static string Subject(FindingKey key, bool lower = false)
     {

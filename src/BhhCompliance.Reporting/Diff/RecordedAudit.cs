@@ -52,6 +52,9 @@ public sealed record RecordedFinding(
 {
     public Outcome? WaivedOutcome { get; init; }
 
+    /// <summary>The finding's <c>rule_version</c> object, for a rule with effective dates; null for an undated rule.</summary>
+    public JsonElement? RuleVersion { get; init; }
+
     public FindingKey Key => new(RuleId, Subject);
 }
 

@@ -227,6 +227,9 @@ public static class RecordedAuditReader
                     WaivedOutcome = item.TryGetProperty("waived_outcome", out var waived) && waived.ValueKind != JsonValueKind.Null
                         ? Named(item, where, "waived_outcome", Wire.Outcomes, Wire.Name)
                         : null,
+                    RuleVersion = item.TryGetProperty("rule_version", out var version) && version.ValueKind == JsonValueKind.Object
+                        ? version.Clone()
+                        : null,
                 };
                 if (Problems.Count > before)
                 {

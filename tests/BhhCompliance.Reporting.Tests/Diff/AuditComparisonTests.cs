@@ -56,6 +56,19 @@ public sealed class AuditComparisonTests
     }
 
     [Fact]
+    public void SameOutcome_AnotherRuleVersion_IsChanged_AndNamesTheVersions()
+    {
+        var comparison = AuditJson.Compare(
+            new AuditJson().Finding(Nurse, "pass", extra: """ "rule_version": { "effective_from": null, "effective_to": "2026-06-30" } """),
+            new AuditJson().Finding(Nurse, "pass", extra: """ "rule_version": { "effective_from": "2026-07-01", "effective_to": null } """));
+
+        var change = Assert.Single(comparison.Changed);
+        Assert.Equal(
+            "Evidence: rule_version the version in force until 2026-06-30 → the version in force from 2026-07-01",
+            DiffWording.Evidence(change));
+    }
+
+    [Fact]
     public void SameOpenOutcomeInBoth_IsPersisting_WithTheEvidenceThatMoved()
     {
         var comparison = AuditJson.Compare(
