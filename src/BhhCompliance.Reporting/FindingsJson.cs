@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using BhhCompliance.Core.Charts;
 using BhhCompliance.Core.Findings;
@@ -17,16 +16,9 @@ public static class FindingsJson
 {
     public const string Schema = "bhh-findings/1";
 
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static void Write(AuditResult result, ToolInfo tool, Stream output)
     {
-        using var json = new Utf8JsonWriter(output, Options);
+        using var json = new Utf8JsonWriter(output, PlainText.JsonOptions);
         json.WriteStartObject();
         json.WriteString("schema", Schema);
 

@@ -14,21 +14,8 @@ namespace BhhCompliance.Reporting;
 public static class TextSummary
 {
     /// <summary>The summary as plain text for a file or a pipe: no colour, ASCII borders, no trailing spaces.</summary>
-    public static string Plain(AuditResult result, ToolInfo tool, int width)
-    {
-        using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = width;
-        Render(result, tool, console, ascii: true);
-        var lines = writer.ToString().ReplaceLineEndings("\n").Split('\n').Select(line => line.TrimEnd());
-        return string.Join("\n", lines).TrimEnd() + "\n";
-    }
+    public static string Plain(AuditResult result, ToolInfo tool, int width) =>
+        PlainText.Render(width, console => Render(result, tool, console, ascii: true));
 
     public static void Render(AuditResult result, ToolInfo tool, IAnsiConsole console, bool ascii)
     {

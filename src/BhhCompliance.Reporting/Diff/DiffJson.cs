@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Text;
@@ -15,16 +14,9 @@ public static class DiffJson
 {
     public const string Schema = "bhh-diff/1";
 
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static void Write(AuditComparison comparison, ToolInfo tool, Stream output)
     {
-        using var json = new Utf8JsonWriter(output, Options);
+        using var json = new Utf8JsonWriter(output, PlainText.JsonOptions);
         json.WriteStartObject();
         json.WriteString("schema", Schema);
         json.WriteStartObject("tool");

@@ -13,21 +13,8 @@ namespace BhhCompliance.Reporting.Diff;
 public static class DiffText
 {
     /// <summary>The comparison as plain text for a file or a pipe: no colour, no trailing spaces.</summary>
-    public static string Plain(AuditComparison comparison, int width)
-    {
-        using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = width;
-        Render(comparison, console);
-        var lines = writer.ToString().ReplaceLineEndings("\n").Split('\n').Select(line => line.TrimEnd());
-        return string.Join("\n", lines).TrimEnd() + "\n";
-    }
+    public static string Plain(AuditComparison comparison, int width) =>
+        PlainText.Render(width, console => Render(comparison, console));
 
     public static void Render(AuditComparison comparison, IAnsiConsole console)
     {

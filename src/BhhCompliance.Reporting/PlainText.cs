@@ -1,0 +1,37 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace BhhCompliance.Reporting;
+
+/// <summary>What the reports' text and JSON writers share.</summary>
+internal static class PlainText
+{
+    /// <summary>The JSON documents' layout: indented, LF line endings, non-ASCII text as is.</summary>
+    public static readonly JsonWriterOptions JsonOptions = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>
+    /// Renders to plain text for a file or a pipe: no colour, <paramref name="width"/> columns,
+    /// LF line endings, no trailing spaces, one final newline.
+    /// </summary>
+    public static string Render(int width, Action<IAnsiConsole> render)
+    {
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = width;
+        render(console);
+        var lines = writer.ToString().ReplaceLineEndings("\n").Split('\n').Select(line => line.TrimEnd());
+        return string.Join("\n", lines).TrimEnd() + "\n";
+    }
+}
