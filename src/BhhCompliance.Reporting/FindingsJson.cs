@@ -19,13 +19,7 @@ public static class FindingsJson
     public static void Write(AuditResult result, ToolInfo tool, Stream output)
     {
         using var json = new Utf8JsonWriter(output, PlainText.JsonOptions);
-        json.WriteStartObject();
-        json.WriteString("schema", Schema);
-
-        json.WriteStartObject("tool");
-        json.WriteString("name", tool.Name);
-        json.WriteString("version", tool.Version);
-        json.WriteEndObject();
+        PlainText.StartDocument(json, Schema, tool);
 
         json.WriteStartObject("rule_set");
         json.WriteString("name", result.RuleSet.Name);

@@ -15,6 +15,17 @@ internal static class PlainText
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Opens a JSON document the way every one of ours starts: its schema, then the tool that wrote it.</summary>
+    public static void StartDocument(Utf8JsonWriter json, string schema, ToolInfo tool)
+    {
+        json.WriteStartObject();
+        json.WriteString("schema", schema);
+        json.WriteStartObject("tool");
+        json.WriteString("name", tool.Name);
+        json.WriteString("version", tool.Version);
+        json.WriteEndObject();
+    }
+
     /// <summary>
     /// Renders to plain text for a file or a pipe: no colour, <paramref name="width"/> columns,
     /// LF line endings, no trailing spaces, one final newline.

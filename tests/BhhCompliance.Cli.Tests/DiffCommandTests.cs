@@ -123,7 +123,7 @@ public sealed class DiffCommandTests : IDisposable
     public void Diff_RuleSetChanged_SaysSoAndShowsTheEvidence()
     {
         var rules = _work.Sibling("rules-150");
-        CopyFolder(BhhCompliance.Tests.RepositoryPaths.Rules, rules);
+        RuleSetFolders.CopyOfShipped(rules);
         var staffing = Path.Join(rules, "10-staffing.yaml");
         var yaml = File.ReadAllText(staffing);
         var at = yaml.IndexOf("caseload: 200", yaml.IndexOf("id: STAFF-NURSE-RATIO", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -235,15 +235,5 @@ public sealed class DiffCommandTests : IDisposable
         var run = Bhh.Run(["audit", snapshot.Path, "--format", "json", "--out", path, "--quiet", .. options]);
         Assert.True(run.ExitCode is ExitCodes.Success or ExitCodes.Failures, run.Error);
         return path;
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Join(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -78,7 +78,7 @@ public sealed class RulesTestCommandTests
         // The case expects nothing of the rule it is filed under, so it fails, and it counts towards no rule.
         using var workspace = new SnapshotFolder();
         var rules = CopyOfShippedWithCases(workspace.Sibling("rules"));
-        CopyFolder(Path.Join(rules, "tests", "TEAM-MINIMUM", "pass-all-seven-roles"), Path.Join(rules, "tests", "TEAM-MINIMUN", "pass-all-seven-roles"));
+        RuleSetFolders.CopyFolder(Path.Join(rules, "tests", "TEAM-MINIMUM", "pass-all-seven-roles"), Path.Join(rules, "tests", "TEAM-MINIMUN", "pass-all-seven-roles"));
 
         var run = Bhh.Run("rules", "test", rules);
 
@@ -96,7 +96,7 @@ public sealed class RulesTestCommandTests
     {
         using var workspace = new SnapshotFolder();
         var rules = RuleSetFolders.Write(workspace.Sibling("rules"), RuleSetFolders.Unreadable);
-        CopyFolder(Path.Join(RepositoryPaths.RuleTests, "TEAM-MINIMUM"), Path.Join(rules, "tests", "TEAM-MINIMUM"));
+        RuleSetFolders.CopyFolder(Path.Join(RepositoryPaths.RuleTests, "TEAM-MINIMUM"), Path.Join(rules, "tests", "TEAM-MINIMUM"));
 
         var run = Bhh.Run("rules", "test", rules);
 
@@ -140,21 +140,5 @@ public sealed class RulesTestCommandTests
         return text.Replace(old, replacement, StringComparison.Ordinal);
     }
 
-    /// <summary>A copy of the shipped rule files with the shipped cases in its tests folder.</summary>
-    private static string CopyOfShippedWithCases(string folder)
-    {
-        RuleSetFolders.CopyOfShipped(folder);
-        CopyFolder(RepositoryPaths.RuleTests, Path.Join(folder, "tests"));
-        return folder;
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Join(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    private static string CopyOfShippedWithCases(string folder) => RuleSetFolders.CopyOfShippedWithCases(folder);
 }

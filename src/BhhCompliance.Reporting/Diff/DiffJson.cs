@@ -17,12 +17,7 @@ public static class DiffJson
     public static void Write(AuditComparison comparison, ToolInfo tool, Stream output)
     {
         using var json = new Utf8JsonWriter(output, PlainText.JsonOptions);
-        json.WriteStartObject();
-        json.WriteString("schema", Schema);
-        json.WriteStartObject("tool");
-        json.WriteString("name", tool.Name);
-        json.WriteString("version", tool.Version);
-        json.WriteEndObject();
+        PlainText.StartDocument(json, Schema, tool);
 
         WriteAudit(json, "old_audit", comparison.Old);
         WriteAudit(json, "new_audit", comparison.New);

@@ -144,4 +144,23 @@ internal static class RuleSetFolders
 
         return folder;
     }
+
+    /// <summary>A copy of the shipped rule files with the shipped cases in its tests folder.</summary>
+    public static string CopyOfShippedWithCases(string folder)
+    {
+        CopyOfShipped(folder);
+        CopyFolder(RepositoryPaths.RuleTests, Path.Join(folder, "tests"));
+        return folder;
+    }
+
+    /// <summary>Copies every file under <paramref name="from"/> to the same place under <paramref name="to"/>.</summary>
+    public static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Join(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 }
