@@ -27,6 +27,10 @@ public sealed class Vocabulary
 
     public Term? Find(string id) => _byId.GetValueOrDefault(id.Trim());
 
+    /// <summary>As <see cref="Find(string)"/>, for a span of a row, without making a string of it.</summary>
+    public Term? Find(ReadOnlySpan<char> id) =>
+        _byId.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id.Trim(), out var term) ? term : null;
+
     public bool Contains(string id) => _byId.ContainsKey(id.Trim());
 
     /// <summary>The display name of <paramref name="id"/>, or the id itself when it is not listed.</summary>

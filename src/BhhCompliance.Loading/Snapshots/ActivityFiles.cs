@@ -14,14 +14,12 @@ internal static class ActivityFiles
         var ledger = new ServiceLedgerBuilder(SnapshotFile.Services, period ?? new ReviewPeriod(DateOnly.MinValue, DateOnly.MinValue));
         foreach (var row in rows)
         {
-            var enrolleeId = row.Text("enrollee_id", required: true);
-            references.CheckEnrollee(row, "enrollee_id", enrolleeId);
+            var enrolleeId = references.Enrollee(row, "enrollee_id", required: true);
             var date = row.Date("date", required: true);
             var service = row.Term("service", BhhProgram.CoreServices, required: true);
             var minutes = row.Decimal("minutes", 1m, 1440m, required: true);
-            var procedureCode = row.Text("procedure_code");
-            var staffId = row.Text("staff_id");
-            references.CheckStaff(row, "staff_id", staffId);
+            var procedureCode = row.Pooled("procedure_code");
+            var staffId = references.Staff(row, "staff_id");
             var noteId = row.Text("note_id");
             WarnIfOutside(row, "date", date, period);
 
@@ -40,12 +38,10 @@ internal static class ActivityFiles
         foreach (var row in rows)
         {
             var date = row.Date("date", required: true);
-            var consultant = row.Text("consultant_id", required: true);
-            references.CheckStaff(row, "consultant_id", consultant);
+            var consultant = references.Staff(row, "consultant_id", required: true);
             var minutes = row.Decimal("minutes", 1m, 1440m, required: true);
             var activity = row.Term("activity", BhhProgram.PcActivities, required: true);
-            var enrolleeId = row.Text("enrollee_id");
-            references.CheckEnrollee(row, "enrollee_id", enrolleeId);
+            var enrolleeId = references.Enrollee(row, "enrollee_id");
             var billed = row.Boolean("billed_to_medicaid") ?? false;
             WarnIfOutside(row, "date", date, period);
 
@@ -66,8 +62,7 @@ internal static class ActivityFiles
         {
             var id = row.Text("claim_id", required: true);
             ids.Claim(row, id);
-            var enrolleeId = row.Text("enrollee_id", required: true);
-            references.CheckEnrollee(row, "enrollee_id", enrolleeId);
+            var enrolleeId = references.Enrollee(row, "enrollee_id", required: true);
             var month = row.Month("month", required: true);
             var amount = row.Decimal("amount", 0m, 1_000_000m, required: true);
             if (month is { } m && period is { } p && p.IndexOfFullMonth(m) < 0)

@@ -17,8 +17,7 @@ internal static class ChartFiles
         var events = new List<ChartEvent>();
         foreach (var row in rows)
         {
-            var enrolleeId = row.Text("enrollee_id", required: true);
-            references.CheckEnrollee(row, "enrollee_id", enrolleeId);
+            var enrolleeId = references.Enrollee(row, "enrollee_id", required: true);
             var name = row.Term("event", BhhProgram.ChartEvents, required: true);
             var date = row.Date("date", required: true);
             var detail = row.Text("detail");
@@ -42,9 +41,8 @@ internal static class ChartFiles
         var ids = new UniqueIds("enrollee_id");
         foreach (var row in rows)
         {
-            var enrolleeId = row.Text("enrollee_id", required: true);
+            var enrolleeId = references.Enrollee(row, "enrollee_id", required: true);
             ids.Claim(row, enrolleeId);
-            references.CheckEnrollee(row, "enrollee_id", enrolleeId);
             if (row.IsValid)
             {
                 sample.Add(new ChartSampleEntry(enrolleeId!, row.Source));
@@ -66,8 +64,7 @@ internal static class ChartFiles
         var answered = new Dictionary<(string, string), int>();
         foreach (var row in rows)
         {
-            var enrolleeId = row.Text("enrollee_id", required: true);
-            references.CheckEnrollee(row, "enrollee_id", enrolleeId);
+            var enrolleeId = references.Enrollee(row, "enrollee_id", required: true);
             var criterion = row.Text("criterion", required: true)?.ToUpperInvariant();
             if (criterion is not null && !RuleIds.IsValid(criterion))
             {

@@ -128,24 +128,22 @@ internal sealed record Loaded<T>(T Table, IReadOnlySet<string>? Ids = null)
     public bool Complete { get; init; }
 }
 
-/// <summary>The ids other files may refer to; null where the file is absent, so nothing can be checked.</summary>
-internal sealed record References(IReadOnlySet<string>? StaffIds, IReadOnlySet<string>? EnrolleeIds)
+/// <summary>
+/// The ids other files may refer to; null where the file is absent, so nothing can be checked.
+/// A reference found is returned as the roster's own string.
+/// </summary>
+internal sealed class References(IReadOnlySet<string>? staffIds, IReadOnlySet<string>? enrolleeIds)
 {
-    public void CheckEnrollee(RowReader row, string column, string? id)
-    {
-        if (id is not null && EnrolleeIds is not null && !EnrolleeIds.Contains(id))
-        {
-            row.Report(Problems.UnknownEnrollee(row.At(column), column, id));
-        }
-    }
+    private readonly IdSet? _staff = staffIds is null ? null : new IdSet(staffIds);
+    private readonly IdSet? _enrollees = enrolleeIds is null ? null : new IdSet(enrolleeIds);
 
-    public void CheckStaff(RowReader row, string column, string? id)
-    {
-        if (id is not null && StaffIds is not null && !StaffIds.Contains(id))
-        {
-            row.Report(Problems.UnknownStaff(row.At(column), column, id));
-        }
-    }
+    /// <summary>The enrollee id in <paramref name="column"/>, reported when enrollees.csv does not list it.</summary>
+    public string? Enrollee(RowReader row, string column, bool required = false) =>
+        row.Id(column, _enrollees, Problems.UnknownEnrollee, required);
+
+    /// <summary>The staff id in <paramref name="column"/>, reported when staff.csv does not list it.</summary>
+    public string? Staff(RowReader row, string column, bool required = false) =>
+        row.Id(column, _staff, Problems.UnknownStaff, required);
 }
 
 /// <summary>Opens the snapshot's table files and reports progress while they stream.</summary>

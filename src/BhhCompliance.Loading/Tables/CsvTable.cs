@@ -18,7 +18,7 @@ internal sealed class CsvTable : ITableSource
     private readonly DiagnosticBag _diagnostics;
 
     public CsvTable(string path, string fileName, DiagnosticBag diagnostics)
-        : this(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), fileName, diagnostics)
+        : this(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan), fileName, diagnostics)
     {
     }
 
@@ -38,7 +38,7 @@ internal sealed class CsvTable : ITableSource
     public IEnumerable<TableRow> Rows()
     {
         using var reader = new StreamReader(_stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        var fields = new string[16];
+        var fields = new RowFields();
         var field = new StringBuilder();
         var lineNumber = 0;
         while (true)
@@ -60,25 +60,21 @@ internal sealed class CsvTable : ITableSource
             }
 
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (line.AsSpan().IsWhiteSpace())
             {
                 continue;
             }
 
+            fields.Reset(line);
             var startLine = lineNumber;
             var count = 0;
             var position = 0;
             var malformed = false;
             while (true)
             {
-                if (count == fields.Length)
-                {
-                    Array.Resize(ref fields, fields.Length * 2);
-                }
-
                 if (position < line.Length && line[position] == '"')
                 {
-                    // Quoted field: may span lines.
+                    // Quoted field: may span lines, so it is read into a string of its own.
                     field.Clear();
                     position++;
                     while (true)
@@ -107,7 +103,10 @@ internal sealed class CsvTable : ITableSource
 
                             lineNumber++;
                             field.Append('\n');
+                            // The fields before this one are slices of the line just finished.
+                            fields.Detach(count);
                             line = next;
+                            fields.Reset(line);
                             position = 0;
                             continue;
                         }
@@ -124,7 +123,7 @@ internal sealed class CsvTable : ITableSource
                         break;
                     }
 
-                    fields[count++] = field.ToString();
+                    fields.Set(count++, field.ToString());
                     if (position < line.Length && line[position] != ',')
                     {
                         _diagnostics.Add(Problems.TextAfterQuote(new SourceLocation(FileName, lineNumber, count)));
@@ -134,9 +133,14 @@ internal sealed class CsvTable : ITableSource
                 }
                 else
                 {
-                    var comma = line.IndexOf(',', position);
-                    var end = comma < 0 ? line.Length : comma;
-                    fields[count++] = line[position..end];
+                    // Fields are short: a plain loop finds the comma sooner than a vectorised search.
+                    var end = position;
+                    while (end < line.Length && line[end] != ',')
+                    {
+                        end++;
+                    }
+
+                    fields.Slice(count++, position, end - position);
                     position = end;
                 }
 
@@ -149,12 +153,7 @@ internal sealed class CsvTable : ITableSource
                 if (position == line.Length)
                 {
                     // A trailing comma ends in an empty last field.
-                    if (count == fields.Length)
-                    {
-                        Array.Resize(ref fields, fields.Length * 2);
-                    }
-
-                    fields[count++] = string.Empty;
+                    fields.Set(count++, string.Empty);
                     break;
                 }
             }
@@ -169,11 +168,11 @@ internal sealed class CsvTable : ITableSource
 
     public void Dispose() => _stream.Dispose();
 
-    private static bool AllEmpty(string[] fields, int count)
+    private static bool AllEmpty(RowFields fields, int count)
     {
         for (var i = 0; i < count; i++)
         {
-            if (!string.IsNullOrWhiteSpace(fields[i]))
+            if (!fields[i].IsWhiteSpace())
             {
                 return false;
             }

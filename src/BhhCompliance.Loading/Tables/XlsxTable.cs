@@ -48,6 +48,7 @@ internal sealed class XlsxTable : ITableSource
         using (reader)
         {
             var fields = new string[16];
+            var row = new RowFields();
             var width = 0;
             while (true)
             {
@@ -99,7 +100,12 @@ internal sealed class XlsxTable : ITableSource
                     fields[count] = string.Empty;
                 }
 
-                yield return new TableRow(reader.Depth + 1, fields, count);
+                for (var i = 0; i < count; i++)
+                {
+                    row.Set(i, fields[i]);
+                }
+
+                yield return new TableRow(reader.Depth + 1, row, count);
             }
         }
     }
