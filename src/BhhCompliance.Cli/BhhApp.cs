@@ -102,6 +102,7 @@ public static class BhhApp
         builder.Services.AddSingleton<AuditEngine>();
         builder.Services.AddTransient<ReportFiles>();
         builder.Services.AddTransient<AuditRunner>();
+        builder.Services.AddTransient<BatchAuditRunner>();
         builder.Services.AddTransient<RulesRunner>();
         builder.Services.AddTransient<SampleRunner>();
         builder.Services.AddTransient<WorksheetRunner>();
@@ -139,9 +140,11 @@ internal sealed class RuleSetProvider(RuleSetLoader loader, BhhSettings settings
     }
 
     /// <summary>Loads the rule set and prints its diagnostics; null (after saying so) when it has errors.</summary>
-    public RuleSetLoadResult? LoadOrReport(string? directory)
+    public RuleSetLoadResult? LoadOrReport(string? directory) => Report(Load(directory));
+
+    /// <summary>Prints a loaded rule set's diagnostics; null (after saying so) when it has errors.</summary>
+    public RuleSetLoadResult? Report(RuleSetLoadResult loaded)
     {
-        var loaded = Load(directory);
         DiagnosticPrinter.Print(terminal.Error, loaded.Diagnostics);
         if (loaded.RuleSet is null)
         {

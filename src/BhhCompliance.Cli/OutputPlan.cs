@@ -65,7 +65,7 @@ public static class OutputPlan
         return (targets, null);
     }
 
-    private static OutputFormat? ParseFormat(string text) => text.Trim().ToLowerInvariant() switch
+    internal static OutputFormat? ParseFormat(string text) => text.Trim().ToLowerInvariant() switch
     {
         "text" or "txt" => OutputFormat.Text,
         "json" => OutputFormat.Json,

@@ -36,6 +36,26 @@ internal sealed class ProgressLine : IDisposable
         }
     }
 
+    /// <summary>Writes whole lines to standard error, erasing the progress line first; it is redrawn on the next tick.</summary>
+    public void WriteLines(IEnumerable<string> lines)
+    {
+        lock (_gate)
+        {
+            if (_drawnWidth > 0)
+            {
+                _error.Write("\r" + new string(' ', _drawnWidth) + "\r");
+                _drawnWidth = 0;
+            }
+
+            foreach (var line in lines)
+            {
+                _error.WriteLine(line);
+            }
+
+            _error.Flush();
+        }
+    }
+
     public void Dispose()
     {
         if (_timer is null)

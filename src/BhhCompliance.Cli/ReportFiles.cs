@@ -58,7 +58,10 @@ internal sealed class ReportFiles(Terminal terminal)
     }
 
     /// <summary>Writes every target; returns why it could not, or null. Standard output comes last.</summary>
-    public string? WriteAll(AuditResult result, IReadOnlyList<OutputTarget> targets, ReportTemplates templates)
+    /// <param name="result">The audit.</param>
+    /// <param name="targets">The outputs.</param>
+    /// <param name="templates">The report templates; needed for the Markdown and PDF reports only.</param>
+    public string? WriteAll(AuditResult result, IReadOnlyList<OutputTarget> targets, ReportTemplates? templates)
     {
         var files = targets.Where(t => t.Path is not null).Select(t => (Target: t, Path: Path.GetFullPath(t.Path!))).ToList();
         try
@@ -68,7 +71,7 @@ internal sealed class ReportFiles(Terminal terminal)
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 if (target.Format == OutputFormat.Pdf)
                 {
-                    File.WriteAllBytes(path + PartialSuffix, PdfReport.Render(result, ToolInfo.Current, new PdfWording(templates.Wording)));
+                    File.WriteAllBytes(path + PartialSuffix, PdfReport.Render(result, ToolInfo.Current, new PdfWording(templates?.Wording ?? throw new InvalidOperationException("The PDF report needs its wording."))));
                     continue;
                 }
 

@@ -23,7 +23,18 @@ public sealed class SnapshotLoader
     /// <param name="folder">The snapshot folder.</param>
     /// <param name="progress">Progress while files stream.</param>
     /// <param name="chartCriteria">The rule set's chart criteria, to check attestations.csv's criteria against; null to check only their form.</param>
-    public SnapshotLoadResult Load(string folder, IProgress<LoadProgress>? progress = null, ChartCriteria? chartCriteria = null)
+    public SnapshotLoadResult Load(string folder, IProgress<LoadProgress>? progress = null, ChartCriteria? chartCriteria = null) =>
+        Load(folder, progress, () => chartCriteria);
+
+    /// <summary>
+    /// As <see cref="Load(string, IProgress{LoadProgress}?, ChartCriteria?)"/>, with the chart
+    /// criteria asked for only when attestations.csv is read, the last file: a caller can load the
+    /// rule set on another thread meanwhile.
+    /// </summary>
+    /// <param name="folder">The snapshot folder.</param>
+    /// <param name="progress">Progress while files stream.</param>
+    /// <param name="chartCriteria">Gives the rule set's chart criteria (or null) when they are needed.</param>
+    public SnapshotLoadResult Load(string folder, IProgress<LoadProgress>? progress, Func<ChartCriteria?> chartCriteria)
     {
         var diagnostics = new DiagnosticBag();
         if (!Directory.Exists(folder))
@@ -67,7 +78,7 @@ public sealed class SnapshotLoader
         var charts = chartSample is not null
             ? (chartSample.Complete ? new ChartsUnderReview(chartSample.Ids!, SnapshotFile.ChartSample) : null)
             : chartEvents is { Complete: true } ? new ChartsUnderReview(chartEvents.Ids!, $"the enrollees with a chart event; there is no {SnapshotFile.ChartSample}") : null;
-        var attestations = files.Read(SnapshotFile.Attestations, (rows, _) => ChartFiles.Attestations(rows, references, chartCriteria, charts));
+        var attestations = files.Read(SnapshotFile.Attestations, (rows, _) => ChartFiles.Attestations(rows, references, chartCriteria(), charts));
 
         if (facts is not null && enrollees is not null)
         {
