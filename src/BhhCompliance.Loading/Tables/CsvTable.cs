@@ -38,15 +38,16 @@ internal sealed class CsvTable : ITableSource
     public IEnumerable<TableRow> Rows()
     {
         using var reader = new StreamReader(_stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        var lines = new LineReader(reader);
         var fields = new RowFields();
         var field = new StringBuilder();
         var lineNumber = 0;
         while (true)
         {
-            string? line;
+            Record record;
             try
             {
-                line = reader.ReadLine();
+                record = ReadRecord(lines, fields, field, ref lineNumber);
             }
             catch (DecoderFallbackException)
             {
@@ -54,114 +55,15 @@ internal sealed class CsvTable : ITableSource
                 yield break;
             }
 
-            if (line is null)
+            if (record.End)
             {
                 yield break;
             }
 
-            lineNumber++;
-            if (line.AsSpan().IsWhiteSpace())
+            // Blank lines, and the rows of bare commas spreadsheet exports often end with, hold nothing.
+            if (!record.Malformed && !AllEmpty(fields, record.Count))
             {
-                continue;
-            }
-
-            fields.Reset(line);
-            var startLine = lineNumber;
-            var count = 0;
-            var position = 0;
-            var malformed = false;
-            while (true)
-            {
-                if (position < line.Length && line[position] == '"')
-                {
-                    // Quoted field: may span lines, so it is read into a string of its own.
-                    field.Clear();
-                    position++;
-                    while (true)
-                    {
-                        var quote = line.IndexOf('"', position);
-                        if (quote < 0)
-                        {
-                            field.Append(line, position, line.Length - position);
-                            string? next;
-                            try
-                            {
-                                next = reader.ReadLine();
-                            }
-                            catch (DecoderFallbackException)
-                            {
-                                ReportNotUtf8();
-                                yield break;
-                            }
-
-                            if (next is null)
-                            {
-                                _diagnostics.Add(Problems.UnterminatedQuote(new SourceLocation(FileName, startLine, count + 1)));
-                                StoppedEarly = true;
-                                yield break;
-                            }
-
-                            lineNumber++;
-                            field.Append('\n');
-                            // The fields before this one are slices of the line just finished.
-                            fields.Detach(count);
-                            line = next;
-                            fields.Reset(line);
-                            position = 0;
-                            continue;
-                        }
-
-                        field.Append(line, position, quote - position);
-                        if (quote + 1 < line.Length && line[quote + 1] == '"')
-                        {
-                            field.Append('"');
-                            position = quote + 2;
-                            continue;
-                        }
-
-                        position = quote + 1;
-                        break;
-                    }
-
-                    fields.Set(count++, field.ToString());
-                    if (position < line.Length && line[position] != ',')
-                    {
-                        _diagnostics.Add(Problems.TextAfterQuote(new SourceLocation(FileName, lineNumber, count)));
-                        malformed = true;
-                        break;
-                    }
-                }
-                else
-                {
-                    // Fields are short: a plain loop finds the comma sooner than a vectorised search.
-                    var end = position;
-                    while (end < line.Length && line[end] != ',')
-                    {
-                        end++;
-                    }
-
-                    fields.Slice(count++, position, end - position);
-                    position = end;
-                }
-
-                if (position >= line.Length)
-                {
-                    break;
-                }
-
-                position++; // past the comma
-                if (position == line.Length)
-                {
-                    // A trailing comma ends in an empty last field.
-                    fields.Set(count++, string.Empty);
-                    break;
-                }
-            }
-
-            // Spreadsheet exports often end with rows of bare commas; like blank lines, they hold nothing.
-            if (!malformed && !AllEmpty(fields, count))
-            {
-                yield return new TableRow(startLine, fields, count);
+                yield return new TableRow(record.Line, fields, record.Count);
             }
         }
     }
@@ -182,6 +84,112 @@ internal sealed class CsvTable : ITableSource
     }
 
     /// <summary>
+    /// Reads the next record into <paramref name="fields"/>: one line, or more when a quoted field
+    /// holds line breaks. Plain fields are slices of the reader's buffer; a quoted field is
+    /// unescaped into a string of its own.
+    /// </summary>
+    private Record ReadRecord(LineReader lines, RowFields fields, StringBuilder field, ref int lineNumber)
+    {
+        ReadOnlySpan<char> line;
+        while (true)
+        {
+            if (!lines.Next(out var start, out var length))
+            {
+                return new Record(0, 0, End: true, Malformed: false);
+            }
+
+            lineNumber++;
+            line = lines.Chars.AsSpan(start, length);
+            if (!line.IsWhiteSpace())
+            {
+                fields.Reset(lines.Chars, start);
+                break;
+            }
+        }
+
+        var startLine = lineNumber;
+        var count = 0;
+        var position = 0;
+        while (true)
+        {
+            if (position < line.Length && line[position] == '"')
+            {
+                // Quoted field: may span lines.
+                field.Clear();
+                position++;
+                while (true)
+                {
+                    var quote = line[position..].IndexOf('"');
+                    if (quote < 0)
+                    {
+                        field.Append(line[position..]);
+
+                        // The fields before this one are slices of the line just finished, which the next read may move.
+                        fields.Detach(count);
+                        if (!lines.Next(out var start, out var length))
+                        {
+                            _diagnostics.Add(Problems.UnterminatedQuote(new SourceLocation(FileName, startLine, count + 1)));
+                            StoppedEarly = true;
+                            return new Record(0, 0, End: true, Malformed: false);
+                        }
+
+                        lineNumber++;
+                        field.Append('\n');
+                        line = lines.Chars.AsSpan(start, length);
+                        fields.Reset(lines.Chars, start);
+                        position = 0;
+                        continue;
+                    }
+
+                    quote += position;
+                    field.Append(line[position..quote]);
+                    if (quote + 1 < line.Length && line[quote + 1] == '"')
+                    {
+                        field.Append('"');
+                        position = quote + 2;
+                        continue;
+                    }
+
+                    position = quote + 1;
+                    break;
+                }
+
+                fields.Set(count++, field.ToString());
+                if (position < line.Length && line[position] != ',')
+                {
+                    _diagnostics.Add(Problems.TextAfterQuote(new SourceLocation(FileName, lineNumber, count)));
+                    return new Record(startLine, count, End: false, Malformed: true);
+                }
+            }
+            else
+            {
+                // Fields are short: a plain loop finds the comma sooner than a vectorised search.
+                var end = position;
+                while (end < line.Length && line[end] != ',')
+                {
+                    end++;
+                }
+
+                fields.Slice(count++, position, end - position);
+                position = end;
+            }
+
+            if (position >= line.Length)
+            {
+                return new Record(startLine, count, End: false, Malformed: false);
+            }
+
+            position++; // past the comma
+            if (position == line.Length)
+            {
+                // A trailing comma ends in an empty last field.
+                fields.Set(count++, string.Empty);
+                return new Record(startLine, count, End: false, Malformed: false);
+            }
+        }
+    }
+
+    /// <summary>
     /// The decoder fails on a whole buffer, ahead of the line being read, so the line of the
     /// first invalid byte is found by scanning the file's bytes from the start.
     /// </summary>
@@ -199,5 +207,87 @@ internal sealed class CsvTable : ITableSource
         }
 
         _diagnostics.Add(Problems.Unreadable(new SourceLocation(FileName, line, 0), "it is not UTF-8 text. Save it as CSV UTF-8."));
+    }
+
+    /// <summary>A record read: its first line and field count, or the end of the file, or a malformed line (reported).</summary>
+    private readonly record struct Record(int Line, int Count, bool End, bool Malformed);
+}
+
+/// <summary>
+/// Lines of decoded text without a string per line: each line is a slice of one char buffer,
+/// valid until the next call. Line ends are LF, CR LF or a lone CR, as <see cref="TextReader.ReadLine"/>
+/// has them; a line longer than the buffer grows it.
+/// </summary>
+internal sealed class LineReader(TextReader reader)
+{
+    private char[] _chars = new char[1 << 16];
+    private int _start;
+    private int _end;
+    private bool _eof;
+
+    public char[] Chars => _chars;
+
+    /// <summary>The next line's place in <see cref="Chars"/>; false at the end of the text.</summary>
+    public bool Next(out int start, out int length)
+    {
+        // Counted from the line's start, which a refill of the buffer moves.
+        var scanned = 0;
+        while (true)
+        {
+            var at = _chars.AsSpan(_start + scanned, _end - _start - scanned).IndexOfAny('\r', '\n');
+            if (at >= 0)
+            {
+                var end = _start + scanned + at;
+                if (_chars[end] == '\r' && end + 1 == _end && !_eof)
+                {
+                    // A CR at the end of the buffer may be the first half of CR LF: read on, and look again.
+                    scanned = end - _start;
+                    Fill();
+                    continue;
+                }
+
+                start = _start;
+                length = end - _start;
+                _start = _chars[end] == '\r' && end + 1 < _end && _chars[end + 1] == '\n' ? end + 2 : end + 1;
+                return true;
+            }
+
+            if (_eof)
+            {
+                start = _start;
+                length = _end - _start;
+                _start = _end;
+                return length > 0;
+            }
+
+            scanned = _end - _start;
+            Fill();
+        }
+    }
+
+    /// <summary>Moves the unread text to the front of the buffer (growing it when full) and reads more; false at the end.</summary>
+    private bool Fill()
+    {
+        var unread = _end - _start;
+        if (_start > 0)
+        {
+            Array.Copy(_chars, _start, _chars, 0, unread);
+        }
+        else if (unread == _chars.Length)
+        {
+            Array.Resize(ref _chars, _chars.Length * 2);
+        }
+
+        _start = 0;
+        _end = unread;
+        var read = reader.Read(_chars, _end, _chars.Length - _end);
+        if (read == 0)
+        {
+            _eof = true;
+            return false;
+        }
+
+        _end += read;
+        return true;
     }
 }

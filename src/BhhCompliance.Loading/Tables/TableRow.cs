@@ -21,29 +21,35 @@ internal readonly record struct TableRow(int Line, RowFields Fields, int Count)
 
 /// <summary>
 /// The fields of the current row, without a string per field: a plain field is a slice of the
-/// line read, and only a field that had to be rewritten (a quoted field, a spreadsheet cell) is
+/// reader's buffer, and only a field that had to be rewritten (a quoted field, a spreadsheet cell) is
 /// held as its own string. Reading a field as a span allocates nothing.
 /// </summary>
 internal sealed class RowFields
 {
-    private string _line = string.Empty;
+    private char[] _chars = [];
     private int[] _starts = new int[16];
     private int[] _lengths = new int[16];
     private string?[] _owned = new string?[16];
 
-    public ReadOnlySpan<char> this[int index] => _owned[index] ?? _line.AsSpan(_starts[index], _lengths[index]);
+    private int _lineStart;
+
+    public ReadOnlySpan<char> this[int index] => _owned[index] is { } owned ? owned : new ReadOnlySpan<char>(_chars, _starts[index], _lengths[index]);
 
     /// <summary>The field as a string.</summary>
-    public string Text(int index) => _owned[index] ?? (_lengths[index] == 0 ? string.Empty : _line.Substring(_starts[index], _lengths[index]));
+    public string Text(int index) => _owned[index] ?? (_lengths[index] == 0 ? string.Empty : new string(_chars, _starts[index], _lengths[index]));
 
-    /// <summary>Starts a new row read from <paramref name="line"/>.</summary>
-    public void Reset(string line) => _line = line;
+    /// <summary>Continues the row on a line that starts at <paramref name="lineStart"/> in <paramref name="chars"/>.</summary>
+    public void Reset(char[] chars, int lineStart)
+    {
+        _chars = chars;
+        _lineStart = lineStart;
+    }
 
-    /// <summary>Field <paramref name="index"/> is the slice of the line at <paramref name="start"/>.</summary>
+    /// <summary>Field <paramref name="index"/> is the slice of the current line at <paramref name="start"/>.</summary>
     public void Slice(int index, int start, int length)
     {
         Grow(index);
-        _starts[index] = start;
+        _starts[index] = _lineStart + start;
         _lengths[index] = length;
         _owned[index] = null;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BhhCompliance.Core.Diagnostics;
 using BhhCompliance.Loading.Snapshots;
@@ -142,6 +143,36 @@ public sealed class CsvTableTests
         var result = new SnapshotLoader().Load(folder.Path);
 
         Assert.Equal(["staff.csv(4,4): error BHH2102: 'fte' must be a number, got 'lots'."], result.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void Rows_ManyBuffersOfText_EveryLineAndNumberSurvivesTheBufferEdges(string newline)
+    {
+        // Rows of varying width, so that line ends (and the halves of CR LF) fall on every offset of the 64K buffer.
+        var text = new StringBuilder("id,value" + newline);
+        for (var i = 1; i <= 20_000; i++)
+        {
+            text.Append(i).Append(',').Append('x', i % 13).Append(newline);
+        }
+
+        var (rows, diagnostics) = Read(text.ToString());
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(20_001, rows.Count);
+        Assert.All(rows.Skip(1), r => Assert.Equal([(r.Line - 1).ToString(CultureInfo.InvariantCulture), new string('x', (r.Line - 1) % 13)], r.Fields));
+    }
+
+    [Fact]
+    public void Rows_LineLongerThanTheBuffer_IsReadWhole()
+    {
+        var long1 = new string('a', 200_000);
+        var (rows, _) = Read($"id,note\n1,{long1}\n2,\"{long1}\nmore\"\n3,end");
+
+        Assert.Equal([1, 2, 3, 5], rows.Select(r => r.Line));
+        Assert.Equal(["id|note", "1|" + long1, "2|" + long1 + "\nmore", "3|end"], rows.Select(r => string.Join('|', r.Fields)));
     }
 
     private static (List<(int Line, string[] Fields)> Rows, List<string> Diagnostics) Read(string text) =>
