@@ -51,6 +51,16 @@ internal sealed record Scenario
     /// <summary>Chance that a full enrolled month gets at least the 60-minute monthly minimum.</summary>
     public required int MonthMetChance { get; init; }
 
+    /// <summary>
+    /// Brief contacts added on average, in hundredths, to each full enrolled month that already
+    /// has its hour and to each partial month: short care coordination and health promotion
+    /// contacts (a check-in call, a reminder, a quick word at a visit) that give a large data set
+    /// the record density of a real service log. They never touch a month short of the hour, so
+    /// they change no monthly-minimum outcome and hide no planted problem. 0, as in the committed
+    /// samples, adds none and draws nothing from the service stream.
+    /// </summary>
+    public int BriefContacts { get; init; }
+
     /// <summary>PC Tracker hours (not billed) as a percentage of the hours member months require.</summary>
     public required int PcHoursPercent { get; init; }
 

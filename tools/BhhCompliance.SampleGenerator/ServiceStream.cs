@@ -17,6 +17,17 @@ internal sealed class ServiceStream
     /// <summary>Chance a service is given by the enrollee's usual worker in the role rather than whoever is free.</summary>
     private const int ContinuityChance = 7500;
 
+    /// <summary>Chance a month short of the hour still has a contact or two.</summary>
+    private const int ShortMonthContactChance = 6500;
+
+    /// <summary>The most services drawn towards a month's target, before any brief contacts.</summary>
+    private const int MostInMetMonth = 8;
+
+    /// <summary>Minutes a partial month of ten days or more aims for, at least and at most.</summary>
+    private const int PartialMonthTargetLow = 30;
+
+    private const int PartialMonthTargetHigh = 90;
+
     private static readonly (string Service, int Weight)[] ServiceMix =
     [
         ("care-management", 28), ("care-coordination", 26), ("health-promotion", 14),
@@ -26,6 +37,11 @@ internal sealed class ServiceStream
     private static readonly (int Minutes, int Weight)[] MetMonthTargets = [(60, 3), (75, 2), (90, 3), (120, 2), (150, 1), (180, 1)];
     private static readonly (int Minutes, int Weight)[] ServiceLengths = [(15, 2), (20, 1), (30, 4), (45, 3), (60, 3), (90, 1)];
     private static readonly (int Minutes, int Weight)[] ShortContacts = [(15, 3), (20, 2), (30, 3), (45, 1)];
+
+    /// <summary>Brief contacts (<see cref="Scenario.BriefContacts"/>): a check-in call, a reminder, a word about health.</summary>
+    private static readonly (string Service, int Weight)[] BriefContactMix = [("care-coordination", 3), ("health-promotion", 2)];
+
+    private static readonly (int Minutes, int Weight)[] BriefContactLengths = [(5, 2), (10, 4), (15, 4), (20, 2), (30, 1)];
 
     /// <summary>Codes an EHR might put on a BHH service by mistake: clinic visit, assessment, psychotherapy.</summary>
     private static readonly string[] WrongCodes = ["T1015", "H0031", "90837", "H0032"];
@@ -63,7 +79,7 @@ internal sealed class ServiceStream
     {
         var rebilled = new List<(string EnrolleeId, DateOnly Month)>();
         var monthServices = new List<Service>();
-        var months = PeriodMonths();
+        var months = PeriodMonths(_scenario);
         for (var index = 0; index < _enrollees.Count; index++)
         {
             var enrollee = _enrollees[index];
@@ -161,13 +177,15 @@ internal sealed class ServiceStream
             var met = _random.Chance(_scenario.MonthMetChance) || (isSpecial && _plan.NeedsServices(index));
             if (met)
             {
-                AddServices(monthServices, first, last, _random.Weighted(MetMonthTargets), 8);
+                AddServices(monthServices, first, last, _random.Weighted(MetMonthTargets), MostInMetMonth);
                 if (isSpecial && monthServices.Count < 2)
                 {
                     AddServices(monthServices, first, last, 15, 2);
                 }
+
+                AddBriefContacts(monthServices, first, last);
             }
-            else if (_random.Chance(6500))
+            else if (_random.Chance(ShortMonthContactChance))
             {
                 // A month with a contact or two, short of the hour.
                 AddServices(monthServices, first, last, _random.Weighted(ShortContacts), 2, MinimumMinutes - 1);
@@ -178,8 +196,30 @@ internal sealed class ServiceStream
 
         // A partial month: the enrollee joined or left during it.
         var span = last.DayNumber - first.DayNumber + 1;
-        AddServices(monthServices, first, last, span >= 10 ? _random.Between(30, 90) : 15, span >= 10 ? 3 : 1);
+        AddServices(monthServices, first, last, span >= 10 ? _random.Between(PartialMonthTargetLow, PartialMonthTargetHigh) : 15, span >= 10 ? 3 : 1);
+        AddBriefContacts(monthServices, first, last);
         return false;
+    }
+
+    /// <summary>
+    /// Adds the scenario's brief contacts to a month: from half to one and a half times the
+    /// average, so that months differ as caseloads do. Draws nothing when the scenario has none.
+    /// </summary>
+    private void AddBriefContacts(List<Service> services, DateOnly first, DateOnly last)
+    {
+        var average = _scenario.BriefContacts;
+        if (average <= 0)
+        {
+            return;
+        }
+
+        var hundredths = _random.Between(average / 2, average * 3 / 2);
+        var count = (hundredths / 100) + (_random.Below(100) < hundredths % 100 ? 1 : 0);
+        for (var i = 0; i < count; i++)
+        {
+            var name = _random.Weighted(BriefContactMix);
+            services.Add(new Service(WorkDay(first, last), name, _random.Weighted(BriefContactLengths), CodeFor(name)));
+        }
     }
 
     private void Plant(int index, List<Service> monthServices)
@@ -316,18 +356,123 @@ internal sealed class ServiceStream
         _ => "T1016",
     };
 
+    /// <summary>
+    /// What <see cref="Write"/> is expected to write for these enrollees before brief contacts: the
+    /// services, and the months brief contacts go to. These are exact expectations of the draws
+    /// above (planted problems aside), so that a data set can choose
+    /// <see cref="Scenario.BriefContacts"/> to reach a number of service records before writing any.
+    /// </summary>
+    internal static ServiceExpectation Expect(Scenario scenario, IReadOnlyList<EnrolleeSpan> enrollees)
+    {
+        var metMonth = 0m;
+        foreach (var (target, weight) in MetMonthTargets)
+        {
+            metMonth += weight * ExpectedCount(target, MostInMetMonth, int.MaxValue);
+        }
+
+        metMonth /= MetMonthTargets.Sum(t => t.Weight);
+
+        var shortMonth = 0m;
+        foreach (var (target, weight) in ShortContacts)
+        {
+            shortMonth += weight * ExpectedCount(target, 2, MinimumMinutes - 1);
+        }
+
+        shortMonth = shortMonth / ShortContacts.Sum(t => t.Weight) * ShortMonthContactChance / 10_000m;
+
+        var longPartialMonth = 0m;
+        for (var target = PartialMonthTargetLow; target <= PartialMonthTargetHigh; target++)
+        {
+            longPartialMonth += ExpectedCount(target, 3, int.MaxValue);
+        }
+
+        longPartialMonth /= PartialMonthTargetHigh - PartialMonthTargetLow + 1;
+
+        var met = scenario.MonthMetChance / 10_000m;
+        var services = 0m;
+        var briefContactMonths = 0m;
+        var enrolleeMonths = 0;
+        var months = PeriodMonths(scenario);
+        foreach (var enrollee in enrollees)
+        {
+            foreach (var month in months)
+            {
+                if (enrollee.DaysIn(month.Start) is not { } enrolled)
+                {
+                    continue;
+                }
+
+                var first = enrolled.First < month.First ? month.First : enrolled.First;
+                var last = enrolled.Last > month.Last ? month.Last : enrolled.Last;
+                if (first > last)
+                {
+                    continue;
+                }
+
+                enrolleeMonths++;
+                if (month.Full && enrollee.IsEnrolledThroughout(month.Start))
+                {
+                    services += (met * metMonth) + ((1 - met) * shortMonth);
+                    briefContactMonths += met;
+                }
+                else
+                {
+                    services += last.DayNumber - first.DayNumber + 1 >= 10 ? longPartialMonth : 1;
+                    briefContactMonths += 1;
+                }
+            }
+        }
+
+        return new ServiceExpectation(enrolleeMonths, services, briefContactMonths);
+    }
+
+    /// <summary>The expected number of services <see cref="AddServices"/> adds to an empty month.</summary>
+    private static decimal ExpectedCount(int target, int most, int ceiling)
+    {
+        var totalWeight = ServiceLengths.Sum(l => l.Weight);
+        var known = new Dictionary<(int Minutes, int Count), decimal>();
+
+        decimal From(int minutes, int count)
+        {
+            if (minutes >= target || count >= most)
+            {
+                return 0;
+            }
+
+            if (known.TryGetValue((minutes, count), out var expected))
+            {
+                return expected;
+            }
+
+            expected = 0;
+            foreach (var (length, weight) in ServiceLengths)
+            {
+                var added = Math.Min(length, ceiling - minutes);
+                if (added > 0)
+                {
+                    expected += weight * (1 + From(minutes + added, count + 1)) / totalWeight;
+                }
+            }
+
+            known.Add((minutes, count), expected);
+            return expected;
+        }
+
+        return From(0, 0);
+    }
+
     /// <summary>The calendar months the period touches, clipped to it; full when wholly inside.</summary>
-    private List<PeriodMonth> PeriodMonths()
+    private static List<PeriodMonth> PeriodMonths(Scenario scenario)
     {
         var months = new List<PeriodMonth>();
-        var full = Enrolment.FullMonths(_scenario.PeriodStart, _scenario.PeriodEnd);
-        for (var start = new DateOnly(_scenario.PeriodStart.Year, _scenario.PeriodStart.Month, 1); start <= _scenario.PeriodEnd; start = start.AddMonths(1))
+        var full = Enrolment.FullMonths(scenario.PeriodStart, scenario.PeriodEnd);
+        for (var start = new DateOnly(scenario.PeriodStart.Year, scenario.PeriodStart.Month, 1); start <= scenario.PeriodEnd; start = start.AddMonths(1))
         {
             var end = start.AddMonths(1).AddDays(-1);
             months.Add(new PeriodMonth(
                 start,
-                start < _scenario.PeriodStart ? _scenario.PeriodStart : start,
-                end > _scenario.PeriodEnd ? _scenario.PeriodEnd : end,
+                start < scenario.PeriodStart ? scenario.PeriodStart : start,
+                end > scenario.PeriodEnd ? scenario.PeriodEnd : end,
                 full.Contains(start)));
         }
 
@@ -349,6 +494,12 @@ internal sealed class ServiceStream
         public bool Documented { get; set; } = true;
     }
 }
+
+/// <summary>Expected counts for a snapshot's service stream (<see cref="ServiceStream.Expect"/>).</summary>
+/// <param name="EnrolleeMonths">Months of the period with at least one enrolled day, over all enrollees.</param>
+/// <param name="Services">Service records, brief contacts aside.</param>
+/// <param name="BriefContactMonths">Enrollee months that take brief contacts: full months with their hour, and partial months.</param>
+internal sealed record ServiceExpectation(int EnrolleeMonths, decimal Services, decimal BriefContactMonths);
 
 /// <summary>Which enrollees carry which planted problem: disjoint sets, chosen before any row is written.</summary>
 internal sealed record ProblemPlan(

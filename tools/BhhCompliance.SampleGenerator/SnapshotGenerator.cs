@@ -6,6 +6,9 @@ namespace BhhCompliance.SampleGenerator;
 /// <summary>What to generate: a scenario, a seed and a number of enrollees.</summary>
 internal sealed record GenerationRequest(Scenario Scenario, ulong Seed, int Enrollees)
 {
+    /// <summary>The statewide data set this snapshot is one agency of, if any; its agency.yaml names the set's command.</summary>
+    public StateOrigin? State { get; init; }
+
     public static GenerationRequest Default(Scenario scenario) => new(scenario, scenario.DefaultSeed, scenario.DefaultEnrollees);
 
     /// <summary>True for the request that produces the committed sample of the scenario.</summary>
@@ -40,8 +43,9 @@ internal sealed record GenerationSummary(IReadOnlyList<(string File, long Rows)>
 /// </summary>
 internal static class SnapshotGenerator
 {
-    // One stream per part of the snapshot (SplitMix64.ForStream).
-    private const ulong EnrolmentStream = 1;
+    // One stream per part of the snapshot (SplitMix64.ForStream). A statewide data set draws the
+    // enrolment spans ahead of writing, to plan service density, so that stream is shared.
+    internal const ulong EnrolmentStream = 1;
     private const ulong RosterStream = 2;
     private const ulong ServiceStreamId = 3;
     private const ulong PcTrackerStream = 4;
@@ -124,10 +128,22 @@ internal static class SnapshotGenerator
     {
         var s = request.Scenario;
         var yaml = new StringBuilder();
-        yaml.Append(CultureInfo.InvariantCulture, $"# Generated sample snapshot: {s.AgencyName} is a fictional agency, and every person and\n");
-        yaml.Append("# enrollee in this folder is made up.\n");
-        yaml.Append(CultureInfo.InvariantCulture, $"# Scenario {s.Name}, seed {request.Seed}, {request.Enrollees} enrollees. Regenerate from the repository root with:\n");
-        yaml.Append(CultureInfo.InvariantCulture, $"#   {request.CommandFor(folder)}\n");
+        if (request.State is { } state)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"# Generated statewide data set: {s.AgencyName} is a fictional agency, and every person and\n");
+            yaml.Append("# enrollee in this folder is made up.\n");
+            yaml.Append(CultureInfo.InvariantCulture, $"# Agency {state.Number} of {state.Agencies} (data set seed {state.Seed}), {request.Enrollees} enrollees. Regenerate the\n");
+            yaml.Append("# whole data set from the repository root with:\n");
+            yaml.Append(CultureInfo.InvariantCulture, $"#   {state.Command}\n");
+        }
+        else
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"# Generated sample snapshot: {s.AgencyName} is a fictional agency, and every person and\n");
+            yaml.Append("# enrollee in this folder is made up.\n");
+            yaml.Append(CultureInfo.InvariantCulture, $"# Scenario {s.Name}, seed {request.Seed}, {request.Enrollees} enrollees. Regenerate from the repository root with:\n");
+            yaml.Append(CultureInfo.InvariantCulture, $"#   {request.CommandFor(folder)}\n");
+        }
+
         yaml.Append("agency:\n");
         yaml.Append(CultureInfo.InvariantCulture, $"  id: {s.AgencyId}\n");
         yaml.Append(CultureInfo.InvariantCulture, $"  name: {s.AgencyName}\n");
