@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Reporting.Pdf.Layout;
 
@@ -55,7 +54,7 @@ public sealed class PdfReport(ReportDocument document)
     {
         using var json = new MemoryStream();
         FindingsJson.Write(result, tool, json);
-        return Convert.ToHexStringLower(SHA256.HashData(json.ToArray()))[..32];
+        return DocumentInfo.IdOf(json.ToArray());
     }
 
     public IReadOnlyList<Block> Compose() =>
@@ -73,7 +72,7 @@ public sealed class PdfReport(ReportDocument document)
     private IEnumerable<Block> ComposeCover()
     {
         var cover = Document.Cover;
-        var colour = DeterminationInk(cover.Determination);
+        var colour = VerdictInk.Of(cover.Determination);
         yield return new Heading(Document.Text("cover_kicker"), new TextStyle(10, Colour: Ink.Muted), outlineLevel: 0);
         yield return new Spacer(4);
         yield return new Paragraph(Document.Text("title"), new TextStyle(24, Bold: true));
@@ -97,7 +96,7 @@ public sealed class PdfReport(ReportDocument document)
             verdict.AddRange([new Spacer(4), new Paragraph(caveat, new TextStyle(9.5, Colour: Ink.Muted))]);
         }
 
-        yield return new Panel(new Stack(verdict), Tint(colour), colour, padding: 14);
+        yield return new Panel(new Stack(verdict), colour.Tint(), colour, padding: 14);
         yield return new Spacer(22);
         yield return new Table(
             [new TableColumn(string.Empty), new TableColumn(string.Empty)],
@@ -177,7 +176,7 @@ public sealed class PdfReport(ReportDocument document)
     /// <summary>One finding: kept on one page unless it is longer than a page.</summary>
     private Stack ComposeFinding(FindingBlock finding)
     {
-        var colour = OutcomeInk(finding.Outcome);
+        var colour = VerdictInk.Of(finding.Outcome);
         List<Block> blocks =
         [
             new Panel(
@@ -392,44 +391,12 @@ public sealed class PdfReport(ReportDocument document)
     public IReadOnlyList<DrawOp> ComposePageFurniture(TextMeasure measure, int number, int count)
     {
         var values = Document.Values.With(("page", (decimal)number), ("pages", (decimal)count));
-        var pageNumber = Document.Wording.Render("page_number", values);
-        var width = _page.BodyWidth;
-        var numberWidth = measure.Width(pageNumber, SmallMuted) + 12;
-        var header = new Paragraph(Document.Wording.Render("header", values), SmallMuted)
-            .Place(measure, width - numberWidth, double.PositiveInfinity, fresh: true);
-        var footer = new Paragraph(Document.Wording.Render("footer", values), new TextStyle(7.5, Colour: Ink.Muted), Align.Center)
-            .Place(measure, width, double.PositiveInfinity, fresh: true);
-        var headerTop = 30.0;
-        var footerTop = _page.Height - _page.MarginBottom + 22;
-        return
-        [
-            .. header.Ops.Select(op => op.Moved(_page.MarginX, headerTop)),
-            new TextOp(_page.MarginX, headerTop, width, pageNumber, SmallMuted, Align.Right),
-            new LineOp(_page.MarginX, headerTop + Math.Max(header.Height, SmallMuted.LineHeight) + 4, _page.MarginX + width, headerTop + Math.Max(header.Height, SmallMuted.LineHeight) + 4, 0.5, Ink.Rule),
-            new LineOp(_page.MarginX, footerTop - 6, _page.MarginX + width, footerTop - 6, 0.5, Ink.Rule),
-            .. footer.Ops.Select(op => op.Moved(_page.MarginX, footerTop)),
-        ];
+        return new PageFurniture(
+                Document.Wording.Render("header", values),
+                Document.Wording.Render("page_number", values),
+                Document.Wording.Render("footer", values))
+            .Draw(measure, _page);
     }
 
     private static string Count(int count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static Ink DeterminationInk(Determination determination) => determination switch
-    {
-        Determination.Certified => new Ink(0x1A, 0x7F, 0x37),
-        Determination.Conditional => new Ink(0x9A, 0x67, 0x00),
-        _ => new Ink(0xB4, 0x23, 0x18),
-    };
-
-    private static Ink OutcomeInk(Outcome outcome) => outcome switch
-    {
-        Outcome.Fail or Outcome.Error => new Ink(0xB4, 0x23, 0x18),
-        Outcome.Warn => new Ink(0x9A, 0x67, 0x00),
-        Outcome.Pass => new Ink(0x1A, 0x7F, 0x37),
-        Outcome.Waived => new Ink(0x1F, 0x4E, 0x8C),
-        _ => new Ink(0x4B, 0x55, 0x63),
-    };
-
-    /// <summary>A pale version of a colour, for the background behind it.</summary>
-    private static Ink Tint(Ink ink) =>
-        new((byte)(255 - ((255 - ink.Red) / 10)), (byte)(255 - ((255 - ink.Green) / 10)), (byte)(255 - ((255 - ink.Blue) / 10)));
 }

@@ -36,7 +36,7 @@ internal sealed class CountTiles(IReadOnlyList<CountTile> tiles, TextStyle figur
         {
             var x = i * (tileWidth + gap);
             var colour = tiles[i].Colour;
-            ops.Add(new FillOp(x, 0, tileWidth, total, Tint(colour), colour));
+            ops.Add(new FillOp(x, 0, tileWidth, total, colour.Tint(), colour));
             var y = padding;
             foreach (var line in figures[i])
             {
@@ -54,8 +54,4 @@ internal sealed class CountTiles(IReadOnlyList<CountTile> tiles, TextStyle figur
 
         return new Placement(ops, total, null);
     }
-
-    /// <summary>A pale version of a colour, for the background behind it (as on the findings report's cover).</summary>
-    internal static Ink Tint(Ink ink) =>
-        new((byte)(255 - ((255 - ink.Red) / 10)), (byte)(255 - ((255 - ink.Green) / 10)), (byte)(255 - ((255 - ink.Blue) / 10)));
 }

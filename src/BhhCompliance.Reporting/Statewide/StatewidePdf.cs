@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Text;
 using BhhCompliance.Reporting.Pdf;
@@ -29,11 +28,6 @@ public sealed class StatewidePdf(StatewideSummary summary, ToolInfo tool, PdfWor
     private static readonly TextStyle Section = new(16, Bold: true);
     private static readonly TableStyle Grid = new(new TextStyle(8), new TextStyle(8, Bold: true));
     private static readonly TableStyle Facts = new(new TextStyle(9.5), new TextStyle(9.5, Bold: true), PaddingY: 3, Stripes: false, HeaderRow: false, FillWidth: false);
-
-    private static readonly Ink Certified = new(0x1A, 0x7F, 0x37);
-    private static readonly Ink Conditional = new(0x9A, 0x67, 0x00);
-    private static readonly Ink NotCertified = new(0xB4, 0x23, 0x18);
-    private static readonly Ink NotAudited = new(0x4B, 0x55, 0x63);
 
     private readonly PageGeometry _page = Landscape;
 
@@ -69,7 +63,7 @@ public sealed class StatewidePdf(StatewideSummary summary, ToolInfo tool, PdfWor
     {
         using var json = new MemoryStream();
         StatewideJson.Write(summary, tool, json);
-        return Convert.ToHexStringLower(SHA256.HashData(json.ToArray()))[..32];
+        return DocumentInfo.IdOf(json.ToArray());
     }
 
     public IReadOnlyList<Block> Compose() =>
@@ -95,8 +89,8 @@ public sealed class StatewidePdf(StatewideSummary summary, ToolInfo tool, PdfWor
         var notAudited = Summary.Agencies.Count - Summary.Count(BatchStatus.Audited);
         yield return new CountTiles(
             [
-                .. determinations.Select(d => new CountTile(StatewideWording.Count(d.Count), d.Label, DeterminationInk(d.Determination))),
-                new CountTile(StatewideWording.Count(notAudited), "NOT AUDITED", NotAudited),
+                .. determinations.Select(d => new CountTile(StatewideWording.Count(d.Count), d.Label, VerdictInk.Of(d.Determination))),
+                new CountTile(StatewideWording.Count(notAudited), "NOT AUDITED", VerdictInk.Neutral),
             ],
             new TextStyle(28, Bold: true),
             new TextStyle(9, Bold: true, Colour: Ink.Muted));
@@ -165,7 +159,7 @@ public sealed class StatewidePdf(StatewideSummary summary, ToolInfo tool, PdfWor
                 [
                     a.Folder,
                     StatewideWording.Agency(a),
-                    Unbroken(StatewideWording.Verdict(a)),
+                    TextMeasure.Unbroken(StatewideWording.Verdict(a)),
                     StatewideWording.EnrolleeMonths(a),
                     StatewideWording.Rate(a),
                     StatewideWording.ClaimsAtRisk(a),
@@ -205,7 +199,7 @@ public sealed class StatewidePdf(StatewideSummary summary, ToolInfo tool, PdfWor
                 [
                     a.Folder,
                     StatewideWording.Agency(a),
-                    Unbroken(StatewideWording.Verdict(a)),
+                    TextMeasure.Unbroken(StatewideWording.Verdict(a)),
                     StatewideWording.Problem(a),
                     StatewideWording.InputProblems(a),
                 ]),
@@ -242,7 +236,7 @@ public sealed class StatewidePdf(StatewideSummary summary, ToolInfo tool, PdfWor
                 [
                     a.Folder,
                     StatewideWording.Agency(a),
-                    Unbroken(StatewideWording.Verdict(a)),
+                    TextMeasure.Unbroken(StatewideWording.Verdict(a)),
                     a.FailedRules.Count == 0 ? "none" : string.Join(", ", a.FailedRules),
                     StatewideWording.Staffing(a),
                 ]),
@@ -254,28 +248,14 @@ public sealed class StatewidePdf(StatewideSummary summary, ToolInfo tool, PdfWor
     public IReadOnlyList<DrawOp> ComposePageFurniture(TextMeasure measure, int number, int count)
     {
         var values = Values().With(("page", (decimal)number), ("pages", (decimal)count));
-        var pageNumber = wording?.Render("page_number", values) ?? $"Page {number} of {count}";
-        var footerText = wording?.Render("footer", values) ?? DefaultFooter;
         var asOf = StatewideWording.AsOf(Summary) is { } dates ? $", as of {dates}" : string.Empty;
-        var headerText = $"{StatewideWording.Title}: {Summary.RuleSet.Name} {Summary.RuleSet.Version}, " +
+        var header = $"{StatewideWording.Title}: {Summary.RuleSet.Name} {Summary.RuleSet.Version}, " +
             $"{StatewideWording.Count(Summary.Agencies.Count, "agency", "agencies")}{asOf}";
-
-        var width = _page.BodyWidth;
-        var numberWidth = measure.Width(pageNumber, SmallMuted) + 12;
-        var header = new Paragraph(headerText, SmallMuted).Place(measure, width - numberWidth, double.PositiveInfinity, fresh: true);
-        var footer = new Paragraph(footerText, new TextStyle(7.5, Colour: Ink.Muted), Align.Center)
-            .Place(measure, width, double.PositiveInfinity, fresh: true);
-        var headerTop = 30.0;
-        var rule = headerTop + Math.Max(header.Height, SmallMuted.LineHeight) + 4;
-        var footerTop = _page.Height - _page.MarginBottom + 22;
-        return
-        [
-            .. header.Ops.Select(op => op.Moved(_page.MarginX, headerTop)),
-            new TextOp(_page.MarginX, headerTop, width, pageNumber, SmallMuted, Align.Right),
-            new LineOp(_page.MarginX, rule, _page.MarginX + width, rule, 0.5, Ink.Rule),
-            new LineOp(_page.MarginX, footerTop - 6, _page.MarginX + width, footerTop - 6, 0.5, Ink.Rule),
-            .. footer.Ops.Select(op => op.Moved(_page.MarginX, footerTop)),
-        ];
+        return new PageFurniture(
+                header,
+                wording?.Render("page_number", values) ?? $"Page {number} of {count}",
+                wording?.Render("footer", values) ?? DefaultFooter)
+            .Draw(measure, _page);
     }
 
     /// <summary>The fields the report wording may use that a statewide summary has; the agency's own are left empty.</summary>
@@ -289,14 +269,4 @@ public sealed class StatewidePdf(StatewideSummary summary, ToolInfo tool, PdfWor
         ["tool_name"] = tool.Name,
         ["tool_version"] = tool.Version,
     });
-
-    /// <summary>A label such as "NOT CERTIFIED" kept on one line: table cells break lines at spaces only.</summary>
-    private static string Unbroken(string text) => text.Replace(' ', '\u00A0');
-
-    private static Ink DeterminationInk(Determination determination) => determination switch
-    {
-        Determination.Certified => Certified,
-        Determination.Conditional => Conditional,
-        _ => NotCertified,
-    };
 }

@@ -6,6 +6,7 @@ using BhhCompliance.Core.Engine;
 using BhhCompliance.Core.Findings;
 using BhhCompliance.Core.Snapshots;
 using BhhCompliance.Core.Text;
+using BhhCompliance.Reporting.Pdf.Layout;
 
 namespace BhhCompliance.Reporting.Worksheet;
 
@@ -143,7 +144,7 @@ public sealed record ChartWorksheet(
             }
         }
 
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
+        return DocumentInfo.IdOf(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
     private static string Field(object? value) => value switch

@@ -195,7 +195,7 @@ public sealed class WorksheetPdf(ChartWorksheet worksheet, PdfReport furniture)
         {
             yield return new Table(
                 [new TableColumn("Criterion"), new TableColumn("Result"), new TableColumn("Reason"), new TableColumn("Source")],
-                [.. chart.Automatic.Select(r => (IReadOnlyList<string>)[$"{r.RuleId}\n{r.Title}", Unbroken(r.Result), r.Reason, r.Source ?? string.Empty])],
+                [.. chart.Automatic.Select(r => (IReadOnlyList<string>)[$"{r.RuleId}\n{r.Title}", TextMeasure.Unbroken(r.Result), r.Reason, r.Source ?? string.Empty])],
                 Grid);
         }
 
@@ -255,9 +255,6 @@ public sealed class WorksheetPdf(ChartWorksheet worksheet, PdfReport furniture)
         var name = BhhProgram.AttestationAnswers.NameOf(answer);
         return char.ToUpperInvariant(name[0]) + name[1..];
     }
-
-    /// <summary>A result such as "not applicable" kept on one line: the table breaks lines at spaces only.</summary>
-    private static string Unbroken(string text) => text.Replace(' ', '\u00A0');
 
     private static string Count(int count, string one, string many) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {Plural(count, one, many)}");

@@ -180,4 +180,15 @@ public sealed class TextMeasureTests
 
         Assert.Equal(_measure.Width("ccccccc dd", _style), natural);
     }
+
+    [Fact]
+    public void Unbroken_Label_StaysOnOneLineAndIsOneWordWide()
+    {
+        var unbroken = TextMeasure.Unbroken("NOT CERTIFIED");
+        var width = _measure.Width(unbroken, _style) + 1;
+
+        Assert.Equal(2, _measure.Wrap("NOT CERTIFIED", _style, width - 10).Count);
+        Assert.Single(_measure.Wrap(unbroken, _style, width));
+        Assert.Equal(_measure.Width(unbroken, _style), _measure.LongestWord(unbroken, _style));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using PdfSharp.Drawing;
@@ -8,7 +9,14 @@ namespace BhhCompliance.Reporting.Pdf.Layout;
 /// <summary>What the document says about itself: its metadata, date and identifier.</summary>
 /// <param name="DocumentId">32 hexadecimal digits, derived from the content so that it is the same every run.</param>
 /// <param name="Created">The date the document stands for (the review's as-of date, never the clock).</param>
-public sealed record DocumentInfo(string Title, string Author, string Subject, string Keywords, DateOnly Created, string DocumentId);
+public sealed record DocumentInfo(string Title, string Author, string Subject, string Keywords, DateOnly Created, string DocumentId)
+{
+    /// <summary>
+    /// A document id for this content: the first 32 hexadecimal digits of its SHA-256, so the same
+    /// content always gets the same id and different content never does.
+    /// </summary>
+    public static string IdOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content))[..32];
+}
 
 /// <summary>
 /// Draws laid-out pages with PDFsharp, adds the page furniture (header, footer, "Page X of Y"),

@@ -65,6 +65,12 @@ public sealed class TextMeasure
         text.Split('\n').Select(line => Width(line, style)).DefaultIfEmpty(0).Max();
 
     /// <summary>
+    /// The text with its spaces made no-break spaces, so that <see cref="Wrap"/> keeps it on one
+    /// line and a table column is made wide enough for it (a label such as "NOT CERTIFIED").
+    /// </summary>
+    public static string Unbroken(string text) => text.Replace(' ', '\u00A0');
+
+    /// <summary>
     /// Breaks <paramref name="text"/> into lines no wider than <paramref name="width"/>: at
     /// spaces where it can, inside a word only when the word alone is too wide. A line break in
     /// the text is kept.

@@ -28,6 +28,10 @@ public readonly record struct Ink(byte Red, byte Green, byte Blue)
     public static readonly Ink StripeFill = new(0xF5, 0xF7, 0xF8);
     public static readonly Ink White = new(0xFF, 0xFF, 0xFF);
 
+    /// <summary>A pale version of the colour, a tenth of the way from white: the background behind the colour itself.</summary>
+    public Ink Tint() =>
+        new((byte)(255 - ((255 - Red) / 10)), (byte)(255 - ((255 - Green) / 10)), (byte)(255 - ((255 - Blue) / 10)));
+
     internal XColor ToXColor() => XColor.FromArgb(Red, Green, Blue);
 }
 
