@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using BhhCompliance.Core.Diagnostics;
 using BhhCompliance.Core.Engine;
@@ -85,9 +86,10 @@ internal sealed class BatchAuditRunner(
         {
             _progress = progress;
             progress.Update($"Auditing {folders.Count} agencies");
-            Parallel.For(
-                0,
-                folders.Count,
+            // Largest agencies first, each taken by the next free worker: a large agency left for
+            // last would run alone while the other cores idle.
+            Parallel.ForEach(
+                Partitioner.Create(LargestFirst(folders), EnumerablePartitionerOptions.NoBuffering),
                 new ParallelOptions { MaxDegreeOfParallelism = request.Jobs ?? Environment.ProcessorCount },
                 i =>
                 {
@@ -121,6 +123,15 @@ internal sealed class BatchAuditRunner(
         Directory.EnumerateDirectories(folder)
             .Where(d => !Path.GetFileName(d).StartsWith('.'))
             .Order(StringComparer.Ordinal);
+
+    /// <summary>The folders' indexes, the one with the most bytes of files first.</summary>
+    private static IEnumerable<int> LargestFirst(IReadOnlyList<string> folders) =>
+        Enumerable.Range(0, folders.Count)
+            .Select(i => (Index: i, Bytes: new DirectoryInfo(folders[i]).EnumerateFiles().Sum(f => f.Length)))
+            .OrderByDescending(f => f.Bytes)
+            .ThenBy(f => f.Index)
+            .Select(f => f.Index)
+            .ToList();
 
     private static string DefaultOutputFolder(string input) =>
         Path.Join(Directory.GetCurrentDirectory(), Path.GetFileName(Path.TrimEndingDirectorySeparator(input)) + "-audit");
