@@ -75,6 +75,14 @@ internal sealed class ReportFiles(Terminal terminal)
                     continue;
                 }
 
+                if (target.Format == OutputFormat.Json)
+                {
+                    // Straight to the file: a large audit's JSON is never held as a whole in memory.
+                    using var file = new FileStream(path + PartialSuffix, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                    FindingsJson.Write(result, ToolInfo.Current, file);
+                    continue;
+                }
+
                 using var writer = new StreamWriter(path + PartialSuffix, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
                 Render(result, target.Format, writer, toTerminal: false, templates);
             }
