@@ -21,11 +21,7 @@ public static class FindingsJson
         using var json = new Utf8JsonWriter(output, PlainText.JsonOptions);
         PlainText.StartDocument(json, Schema, tool);
 
-        json.WriteStartObject("rule_set");
-        json.WriteString("name", result.RuleSet.Name);
-        json.WriteString("version", result.RuleSet.Version);
-        json.WriteString("sha256", result.RuleSet.Sha256);
-        json.WriteEndObject();
+        PlainText.WriteRuleSet(json, result.RuleSet.Name, result.RuleSet.Version, result.RuleSet.Sha256);
 
         json.WriteString("profile", result.Profile);
 

@@ -26,6 +26,16 @@ internal static class PlainText
         json.WriteEndObject();
     }
 
+    /// <summary>The <c>rule_set</c> object of our JSON documents: name, version and sha256.</summary>
+    public static void WriteRuleSet(Utf8JsonWriter json, string name, string version, string sha256)
+    {
+        json.WriteStartObject("rule_set");
+        json.WriteString("name", name);
+        json.WriteString("version", version);
+        json.WriteString("sha256", sha256);
+        json.WriteEndObject();
+    }
+
     /// <summary>
     /// Renders to plain text for a file or a pipe: no colour, <paramref name="width"/> columns,
     /// LF line endings, no trailing spaces, one final newline.

@@ -94,14 +94,7 @@ internal sealed class ServiceStream
             var firstMonth = true;
             foreach (var month in months)
             {
-                if (enrollee.DaysIn(month.Start) is not { } enrolled)
-                {
-                    continue;
-                }
-
-                var first = enrolled.First < month.First ? month.First : enrolled.First;
-                var last = enrolled.Last > month.Last ? month.Last : enrolled.Last;
-                if (first > last)
+                if (DaysEnrolled(enrollee, month) is not (var first, var last))
                 {
                     continue;
                 }
@@ -397,14 +390,7 @@ internal sealed class ServiceStream
         {
             foreach (var month in months)
             {
-                if (enrollee.DaysIn(month.Start) is not { } enrolled)
-                {
-                    continue;
-                }
-
-                var first = enrolled.First < month.First ? month.First : enrolled.First;
-                var last = enrolled.Last > month.Last ? month.Last : enrolled.Last;
-                if (first > last)
+                if (DaysEnrolled(enrollee, month) is not (var first, var last))
                 {
                     continue;
                 }
@@ -477,6 +463,19 @@ internal sealed class ServiceStream
         }
 
         return months;
+    }
+
+    /// <summary>The days of <paramref name="month"/> (clipped to the period) on which the enrollee was enrolled; null when none.</summary>
+    private static (DateOnly First, DateOnly Last)? DaysEnrolled(EnrolleeSpan enrollee, PeriodMonth month)
+    {
+        if (enrollee.DaysIn(month.Start) is not { } enrolled)
+        {
+            return null;
+        }
+
+        var first = enrolled.First < month.First ? month.First : enrolled.First;
+        var last = enrolled.Last > month.Last ? month.Last : enrolled.Last;
+        return first > last ? null : (first, last);
     }
 
     private sealed record PeriodMonth(DateOnly Start, DateOnly First, DateOnly Last, bool Full);

@@ -57,11 +57,7 @@ public static class DiffJson
     private static void WriteAudit(Utf8JsonWriter json, string name, RecordedAudit audit)
     {
         json.WriteStartObject(name);
-        json.WriteStartObject("rule_set");
-        json.WriteString("name", audit.RuleSet.Name);
-        json.WriteString("version", audit.RuleSet.Version);
-        json.WriteString("sha256", audit.RuleSet.Sha256);
-        json.WriteEndObject();
+        PlainText.WriteRuleSet(json, audit.RuleSet.Name, audit.RuleSet.Version, audit.RuleSet.Sha256);
         json.WriteString("profile", audit.Profile);
         json.WriteStartObject("agency");
         json.WriteString("id", audit.Agency.Id);

@@ -20,11 +20,7 @@ public static class StatewideJson
         using var json = new Utf8JsonWriter(output, PlainText.JsonOptions);
         PlainText.StartDocument(json, Schema, tool);
 
-        json.WriteStartObject("rule_set");
-        json.WriteString("name", summary.RuleSet.Name);
-        json.WriteString("version", summary.RuleSet.Version);
-        json.WriteString("sha256", summary.RuleSet.Sha256);
-        json.WriteEndObject();
+        PlainText.WriteRuleSet(json, summary.RuleSet.Name, summary.RuleSet.Version, summary.RuleSet.Sha256);
 
         // Null when each agency's review type chose its profile; each agency then names its own.
         json.WriteString("profile", summary.Profile);
