@@ -101,14 +101,15 @@ internal sealed class BatchAuditRunner(
         }
 
         var summary = new StatewideSummary(ruleSet.Identity, request.Profile, request.Snapshot, audits);
-        if (WriteSummary(summary, output, reportTemplates) is { } writeError)
+        var text = StatewideText.Plain(summary, ToolInfo.Current, Terminal.PlainWidth);
+        if (WriteSummary(summary, text, output, reportTemplates) is { } writeError)
         {
             return BadInput(writeError);
         }
 
         if (!request.Quiet)
         {
-            terminal.Out.Write(StatewideText.Plain(summary, ToolInfo.Current, Terminal.PlainWidth));
+            terminal.Out.Write(text);
             terminal.Out.WriteLine($"Wrote {folders.Count} agencies' reports and the statewide summary ({SummaryName}.txt, .md, .json, .pdf) to {output}");
         }
 
@@ -224,17 +225,18 @@ internal sealed class BatchAuditRunner(
             }
 
             outputs.AddRange(formats.Select(f => $"{name}/{FileNameFor(f)}"));
+            var audited = AgencyAudit.Audited(name, result, id => kinds.GetValueOrDefault(id), warnings, outputs);
             if (result.Findings.FirstOrDefault(f => f.Outcome == Outcome.Error) is { } failed)
             {
                 Say([$"bhh: {name}: internal error: {failed.Message}"]);
-                return AgencyAudit.Audited(name, result, id => kinds.GetValueOrDefault(id), warnings, outputs) with
+                return audited with
                 {
                     Status = BatchStatus.Error,
                     Problem = $"A rule could not be evaluated: {failed.Message}",
                 };
             }
 
-            return AgencyAudit.Audited(name, result, id => kinds.GetValueOrDefault(id), warnings, outputs);
+            return audited;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -252,54 +254,22 @@ internal sealed class BatchAuditRunner(
         _ => "summary.txt",
     };
 
-    private string? WriteSummary(StatewideSummary summary, string output, ReportTemplates reportTemplates)
+    /// <summary>Writes the statewide summary in its four forms, together or not at all.</summary>
+    private static string? WriteSummary(StatewideSummary summary, string text, string output, ReportTemplates reportTemplates)
     {
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        var contents = new (string Name, byte[] Bytes)[]
-        {
-            ($"{SummaryName}.txt", utf8.GetBytes(StatewideText.Plain(summary, ToolInfo.Current, Terminal.PlainWidth))),
-            ($"{SummaryName}.md", Render(writer => StatewideMarkdown.Write(summary, ToolInfo.Current, writer))),
-            ($"{SummaryName}.json", Json(summary)),
-            ($"{SummaryName}.pdf", StatewidePdf.Render(summary, ToolInfo.Current, new PdfWording(reportTemplates.Wording))),
-        };
-
-        try
-        {
-            Directory.CreateDirectory(output);
-            foreach (var (name, bytes) in contents)
+        var error = ReportFiles.WriteTogether(
+        [
+            (Path.Join(output, $"{SummaryName}.txt"), stream => stream.Write(utf8.GetBytes(text))),
+            (Path.Join(output, $"{SummaryName}.md"), stream =>
             {
-                File.WriteAllBytes(Path.Join(output, name + ".partial"), bytes);
-            }
-
-            foreach (var (name, _) in contents)
-            {
-                File.Move(Path.Join(output, name + ".partial"), Path.Join(output, name), overwrite: true);
-            }
-
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return $"Cannot write the statewide summary to {output}: {ex.Message}";
-        }
-
-        byte[] Render(Action<TextWriter> write)
-        {
-            using var buffer = new MemoryStream();
-            using (var writer = new StreamWriter(buffer, utf8, leaveOpen: true))
-            {
-                write(writer);
-            }
-
-            return buffer.ToArray();
-        }
-
-        static byte[] Json(StatewideSummary summary)
-        {
-            using var buffer = new MemoryStream();
-            StatewideJson.Write(summary, ToolInfo.Current, buffer);
-            return buffer.ToArray();
-        }
+                using var writer = new StreamWriter(stream, utf8, leaveOpen: true);
+                StatewideMarkdown.Write(summary, ToolInfo.Current, writer);
+            }),
+            (Path.Join(output, $"{SummaryName}.json"), stream => StatewideJson.Write(summary, ToolInfo.Current, stream)),
+            (Path.Join(output, $"{SummaryName}.pdf"), stream => stream.Write(StatewidePdf.Render(summary, ToolInfo.Current, new PdfWording(reportTemplates.Wording)))),
+        ]);
+        return error is null ? null : $"Cannot write the statewide summary to {output}: {error}";
     }
 
     /// <summary>Lines on standard error while agencies are audited in parallel, whole and without the progress line in them.</summary>

@@ -63,43 +63,13 @@ internal sealed class ReportFiles(Terminal terminal)
     /// <param name="templates">The report templates; needed for the Markdown and PDF reports only.</param>
     public string? WriteAll(AuditResult result, IReadOnlyList<OutputTarget> targets, ReportTemplates? templates)
     {
-        var files = targets.Where(t => t.Path is not null).Select(t => (Target: t, Path: Path.GetFullPath(t.Path!))).ToList();
-        try
+        var files = targets
+            .Where(t => t.Path is not null)
+            .Select(t => (t.Path!, (Action<Stream>)(stream => Write(result, t.Format, stream, templates))))
+            .ToList();
+        if (WriteTogether(files) is { } error)
         {
-            foreach (var (target, path) in files)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                if (target.Format == OutputFormat.Pdf)
-                {
-                    File.WriteAllBytes(path + PartialSuffix, PdfReport.Render(result, ToolInfo.Current, new PdfWording(templates?.Wording ?? throw new InvalidOperationException("The PDF report needs its wording."))));
-                    continue;
-                }
-
-                if (target.Format == OutputFormat.Json)
-                {
-                    // Straight to the file: a large audit's JSON is never held as a whole in memory.
-                    using var file = new FileStream(path + PartialSuffix, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-                    FindingsJson.Write(result, ToolInfo.Current, file);
-                    continue;
-                }
-
-                using var writer = new StreamWriter(path + PartialSuffix, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                Render(result, target.Format, writer, toTerminal: false, templates);
-            }
-
-            foreach (var (_, path) in files)
-            {
-                File.Move(path + PartialSuffix, path, overwrite: true);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            foreach (var (_, path) in files.Where(f => File.Exists(f.Path + PartialSuffix)))
-            {
-                File.Delete(path + PartialSuffix);
-            }
-
-            return $"Cannot write the reports: {ex.Message} No report was written.";
+            return $"Cannot write the reports: {error} No report was written.";
         }
 
         foreach (var target in targets.Where(t => t.Path is null))
@@ -108,6 +78,61 @@ internal sealed class ReportFiles(Terminal terminal)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Writes several files together or not at all: each beside its target first, moved into place
+    /// only when every one of them was written. Returns why it could not, or null.
+    /// </summary>
+    public static string? WriteTogether(IReadOnlyList<(string Path, Action<Stream> Write)> files)
+    {
+        var paths = files.Select(f => Path.GetFullPath(f.Path)).ToList();
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(paths[i])!);
+                using var stream = new FileStream(paths[i] + PartialSuffix, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                files[i].Write(stream);
+            }
+
+            foreach (var path in paths)
+            {
+                File.Move(path + PartialSuffix, path, overwrite: true);
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            foreach (var path in paths.Where(p => File.Exists(p + PartialSuffix)))
+            {
+                File.Delete(path + PartialSuffix);
+            }
+
+            return ex.Message;
+        }
+    }
+
+    /// <summary>Writes one report file. JSON goes straight to the file: a large audit's JSON is never held whole in memory.</summary>
+    private void Write(AuditResult result, OutputFormat format, Stream stream, ReportTemplates? templates)
+    {
+        switch (format)
+        {
+            case OutputFormat.Pdf:
+                stream.Write(PdfReport.Render(result, ToolInfo.Current, new PdfWording(templates?.Wording ?? throw new InvalidOperationException("The PDF report needs its wording."))));
+                break;
+            case OutputFormat.Json:
+                FindingsJson.Write(result, ToolInfo.Current, stream);
+                break;
+            default:
+                using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))
+                {
+                    Render(result, format, writer, toTerminal: false, templates);
+                }
+
+                break;
+        }
     }
 
     /// <summary>Writes a text format; <paramref name="templates"/> is needed for Markdown only.</summary>
