@@ -109,13 +109,17 @@ public sealed class BatchAuditTests : IDisposable
         AddAgency("b", SnapshotBuilder.Clean());
         AddAgency("c", SnapshotBuilder.BadInput());
 
-        Bhh.Run("audit", State, "--out-dir", Output, "--format", "json", "--jobs", "1", "-q");
-        var serial = File.ReadAllBytes(Path.Join(Output, "statewide.json"));
-        var serialPdf = File.ReadAllBytes(Path.Join(Output, "statewide.pdf"));
-        Bhh.Run("audit", State, "--out-dir", Output, "--format", "json", "--jobs", "3", "-q");
+        var parallelOutput = Path.Join(_root, "out-parallel");
 
-        Assert.Equal(serial, File.ReadAllBytes(Path.Join(Output, "statewide.json")));
-        Assert.Equal(serialPdf, File.ReadAllBytes(Path.Join(Output, "statewide.pdf")));
+        var serial = Bhh.Run("audit", State, "--out-dir", Output, "--format", "json", "--jobs", "1", "-q");
+        var parallel = Bhh.Run("audit", State, "--out-dir", parallelOutput, "--format", "json", "--jobs", "3", "-q");
+
+        Assert.Equal(ExitCodes.BadInput, serial.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, parallel.ExitCode);
+        foreach (var file in new[] { "statewide.json", "statewide.pdf", "statewide.md", "statewide.txt", "a/findings.json" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Join(Output, file)), File.ReadAllBytes(Path.Join(parallelOutput, file)));
+        }
     }
 
     [Fact]
