@@ -101,6 +101,4 @@ public static class ChartVerdicts
 
     /// <summary>"4 days" / "1 day".</summary>
     public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
-
-    public static string On(DateOnly date) => Formats.Date(date);
 }

@@ -56,9 +56,6 @@ public sealed record RuleSet(RuleSetIdentity Identity, IReadOnlyList<RuleDefinit
 
     public int MaxWaiverDays { get; init; } = DefaultMaxWaiverDays;
 
-    /// <summary>Declared by the rule set: the versions of each rule follow one another without a gap.</summary>
-    public bool Continuous { get; init; }
-
     /// <summary>The profile of that name, ignoring case as review types do.</summary>
     public Profile? FindProfile(string name) =>
         Profiles.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));

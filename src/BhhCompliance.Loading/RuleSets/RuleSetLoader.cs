@@ -57,7 +57,7 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
         var rules = draft.Rules.Select(r => r.Rule).ToList();
         var profiles = draft.Profiles.Select(p => p.Profile).ToList();
         var identity = new RuleSetIdentity(header.Name, header.Version, CanonicalForm.Sha256(header, rules, profiles));
-        var ruleSet = new RuleSet(identity, rules, profiles) { MaxWaiverDays = header.MaxWaiverDays, Continuous = header.Continuous };
+        var ruleSet = new RuleSet(identity, rules, profiles) { MaxWaiverDays = header.MaxWaiverDays };
         return new RuleSetLoadResult(ruleSet, diagnostics.ToList());
     }
 
@@ -158,7 +158,6 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
             else
             {
                 // Several versions of one id are checked against each other once every file is read.
-                draft.RuleIds.TryAdd(id, idNode.At(file.Path));
                 if (!draft.Versions.TryGetValue(id, out var versions))
                 {
                     draft.Versions[id] = versions = [];
@@ -295,7 +294,7 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
             foreach (var (entry, at) in entries)
             {
                 // A prefix may select nothing yet (a family of rules still to come); a named rule must exist.
-                if (!entry.EndsWith('*') && !draft.RuleIds.ContainsKey(entry))
+                if (!entry.EndsWith('*') && !draft.Versions.ContainsKey(entry))
                 {
                     diagnostics.Add(Problems.ProfileNamesUnknownRule(at, profile, entry));
                 }
@@ -361,8 +360,6 @@ public sealed class RuleSetLoader(RuleKindCatalog kinds)
         public SourceLocation? HeaderLocation { get; set; }
 
         public bool SomeFileUnreadable { get; set; }
-
-        public Dictionary<string, SourceLocation> RuleIds { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, List<RuleVersionDraft>> Versions { get; } = new(StringComparer.Ordinal);
 

@@ -178,7 +178,7 @@ public static class WaiverFileLoader
             var versions = ruleSet.Rules.Where(r => r.Id == ruleId).ToList();
             if (versions.Count == 0)
             {
-                diagnostics.Add(Problems.WaiverUnknownRule(ruleNode.At(fields.File), ruleId, $"{ruleSet.Identity.Name} {ruleSet.Identity.Version}", Closest(ruleId, ruleSet.Rules.Select(r => r.Id).Distinct())));
+                diagnostics.Add(Problems.WaiverUnknownRule(ruleNode.At(fields.File), ruleId, $"{ruleSet.Identity.Name} {ruleSet.Identity.Version}", Closest(ruleId, ruleSet.RuleIds)));
             }
             else if (versions.Any(r => !r.Waivable))
             {

@@ -50,12 +50,8 @@ public sealed class PdfReport(ReportDocument document)
     /// The document's id: a digest of the findings it reports, so the same audit always gets the
     /// same id and a different one never does.
     /// </summary>
-    public static string DocumentId(AuditResult result, ToolInfo tool)
-    {
-        using var json = new MemoryStream();
-        FindingsJson.Write(result, tool, json);
-        return DocumentInfo.IdOf(json.ToArray());
-    }
+    public static string DocumentId(AuditResult result, ToolInfo tool) =>
+        DocumentInfo.IdOf(stream => FindingsJson.Write(result, tool, stream));
 
     public IReadOnlyList<Block> Compose() =>
     [

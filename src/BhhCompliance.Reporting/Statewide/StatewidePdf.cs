@@ -59,12 +59,8 @@ public sealed class StatewidePdf(StatewideSummary summary, ToolInfo tool, PdfWor
     /// The document's id: a digest of the summary's JSON, so the same summary always gets the
     /// same id and a different one never does.
     /// </summary>
-    public static string DocumentId(StatewideSummary summary, ToolInfo tool)
-    {
-        using var json = new MemoryStream();
-        StatewideJson.Write(summary, tool, json);
-        return DocumentInfo.IdOf(json.ToArray());
-    }
+    public static string DocumentId(StatewideSummary summary, ToolInfo tool) =>
+        DocumentInfo.IdOf(stream => StatewideJson.Write(summary, tool, stream));
 
     public IReadOnlyList<Block> Compose() =>
     [

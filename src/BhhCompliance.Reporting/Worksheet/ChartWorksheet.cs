@@ -66,8 +66,6 @@ public sealed record ChartWorksheet(
 
     public ReviewInfo Review => Result.Review;
 
-    public IEnumerable<WorksheetCriterion> AutomaticCriteria => Criteria.Where(c => !c.Manual);
-
     public IEnumerable<WorksheetCriterion> ManualCriteria => Criteria.Where(c => c.Manual);
 
     /// <summary>One row per chart and manual criterion, by enrollee id, then criterion (ordinal).</summary>

@@ -16,4 +16,20 @@ public sealed class DocumentInfoTests
     [Fact]
     public void IdOf_DifferentContent_GetsADifferentId() =>
         Assert.NotEqual(DocumentInfo.IdOf(Encoding.ASCII.GetBytes("abc")), DocumentInfo.IdOf(Encoding.ASCII.GetBytes("abd")));
+
+    [Fact]
+    public void IdOf_StreamedContent_IsTheIdOfTheSameBytes()
+    {
+        // Written in pieces, as a JSON writer does, across more than one buffer.
+        var content = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("abc", 40_000)));
+
+        var streamed = DocumentInfo.IdOf(stream =>
+        {
+            stream.Write(content.AsSpan(0, 1000));
+            stream.WriteByte(content[1000]);
+            stream.Write(content.AsSpan(1001));
+        });
+
+        Assert.Equal(DocumentInfo.IdOf(content), streamed);
+    }
 }

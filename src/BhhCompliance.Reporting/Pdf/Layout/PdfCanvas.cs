@@ -16,6 +16,18 @@ public sealed record DocumentInfo(string Title, string Author, string Subject, s
     /// content always gets the same id and different content never does.
     /// </summary>
     public static string IdOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content))[..32];
+
+    /// <summary>As <see cref="IdOf(ReadOnlySpan{byte})"/>, of what <paramref name="write"/> writes, hashed as it streams by rather than held in memory.</summary>
+    public static string IdOf(Action<Stream> write)
+    {
+        using var sha = SHA256.Create();
+        using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write, leaveOpen: true))
+        {
+            write(hashing);
+        }
+
+        return Convert.ToHexStringLower(sha.Hash!)[..32];
+    }
 }
 
 /// <summary>
