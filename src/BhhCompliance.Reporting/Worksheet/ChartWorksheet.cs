@@ -91,7 +91,7 @@ public sealed record ChartWorksheet(
     {
         var findings = result.Findings
             .GroupBy(f => f.RuleId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => new CriterionResults(g.First()), StringComparer.Ordinal);
         var charts = new AuditContext(snapshot).ReviewedCharts;
         var sections = charts.Select(chart => new ChartSection(
             chart.EnrolleeId,
@@ -99,7 +99,7 @@ public sealed record ChartWorksheet(
             chart.Enrollee.DisenrolledOn,
             chart.Source,
             [.. criteria.Where(c => !c.Manual).Select(c => Automatic(c, chart.EnrolleeId, findings.GetValueOrDefault(c.RuleId)))],
-            [.. criteria.Where(c => c.Manual).Select(c => new ManualQuestion(c.RuleId, c.Title, Check(findings.GetValueOrDefault(c.RuleId), chart.EnrolleeId)?.Attestation))]));
+            [.. criteria.Where(c => c.Manual).Select(c => new ManualQuestion(c.RuleId, c.Title, findings.GetValueOrDefault(c.RuleId)?.Of(chart.EnrolleeId)?.Attestation))]));
         var list = sections.ToList();
         return new ChartWorksheet(
             result,
@@ -153,19 +153,28 @@ public sealed record ChartWorksheet(
         _ => value.ToString() ?? string.Empty,
     };
 
-    private static AutomaticResult Automatic(WorksheetCriterion criterion, string enrolleeId, Finding? finding)
+    private static AutomaticResult Automatic(WorksheetCriterion criterion, string enrolleeId, CriterionResults? results)
     {
-        if (Check(finding, enrolleeId) is { } check)
+        if (results?.Of(enrolleeId) is { } check)
         {
             return new(criterion.RuleId, criterion.Title, Verdict(check.Verdict), check.Reason, check.Source.ToString());
         }
 
         // Cannot evaluate (a file missing) or an error: the finding says why, for every chart alike.
-        return new(criterion.RuleId, criterion.Title, NotEvaluated, finding?.Message ?? "the criterion was not run", null);
+        return new(criterion.RuleId, criterion.Title, NotEvaluated, results?.Finding.Message ?? "the criterion was not run", null);
     }
 
-    private static ChartCheck? Check(Finding? finding, string enrolleeId) =>
-        finding?.Charts.FirstOrDefault(c => string.Equals(c.EnrolleeId, enrolleeId, StringComparison.Ordinal));
+    /// <summary>A criterion's finding, with its result for each chart found by enrollee id (the first, when listed twice).</summary>
+    private sealed class CriterionResults(Finding finding)
+    {
+        private readonly Dictionary<string, ChartCheck> _byChart = finding.Charts
+            .GroupBy(c => c.EnrolleeId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        public Finding Finding => finding;
+
+        public ChartCheck? Of(string enrolleeId) => _byChart.GetValueOrDefault(enrolleeId);
+    }
 
     private static string Verdict(ChartVerdict verdict) => verdict switch
     {
