@@ -1,4 +1,8 @@
 using System.Text.RegularExpressions;
+using BhhCompliance.Core.Engine;
+using BhhCompliance.Core.Findings;
+using BhhCompliance.Core.Rules;
+using BhhCompliance.Loading.RuleSets;
 using BhhCompliance.Loading.Snapshots;
 
 namespace BhhCompliance.SampleGenerator.Tests;
@@ -108,6 +112,24 @@ public sealed partial class StatewideTests(SmallState state) : IClassFixture<Sma
             var all = ids.SelectMany(i => i).ToList();
             Assert.True(all.Count > agencies.Count, $"{file} has too few {column}s to compare.");
             Assert.Equal(all.Count, all.Distinct(StringComparer.Ordinal).Count());
+        }
+    }
+
+    [Fact]
+    public void Generate_SmallState_TheShippedRulesReachEveryAgencysPlannedDetermination()
+    {
+        // README.txt promises each agency's determination under a credentialing review: the real
+        // rule set and engine must reach it, so a changed rule or generator cannot drift apart silently.
+        var ruleSet = new RuleSetLoader(RuleKindCatalog.Standard).Load(BuiltInRuleSource.Instance).RuleSet!;
+        var engine = new AuditEngine(RuleKindCatalog.Standard);
+
+        foreach (var agency in state.Summary.Agencies)
+        {
+            var snapshot = new SnapshotLoader().Load(Path.Join(state.Folder, agency.Agency.Folder)).Snapshot!;
+
+            var result = engine.Run(ruleSet, ruleSet.FindProfile(snapshot.Review.Type)!, snapshot);
+
+            Assert.Equal(agency.Agency.ExpectedDetermination, result.Determination.Name());
         }
     }
 
