@@ -57,7 +57,6 @@ internal sealed record DiffRequest(string Old, string New, string? Format, strin
 /// </summary>
 internal sealed class DiffRunner(Terminal terminal)
 {
-    private const string PartialSuffix = ".partial";
 
     public int Run(DiffRequest request)
     {
@@ -196,27 +195,10 @@ internal sealed class DiffRunner(Terminal terminal)
     /// <summary>Writes beside the target and moves into place, so that a failed run leaves no half-written file.</summary>
     private static string? WriteFile(string path, string content)
     {
-        var full = Path.GetFullPath(path);
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full + PartialSuffix, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(full + PartialSuffix, full, overwrite: true);
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            try
-            {
-                File.Delete(full + PartialSuffix);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // Best effort: the run already fails with the error that brought it here.
-            }
-
-            return $"Cannot write the comparison: {ex.Message} Nothing was written.";
-        }
+        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content);
+        return ReportFiles.WriteTogether([(path, stream => stream.Write(bytes))]) is { } error
+            ? $"Cannot write the comparison: {error} Nothing was written."
+            : null;
     }
 
     private int BadInput(string message)

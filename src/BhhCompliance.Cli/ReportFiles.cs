@@ -107,7 +107,14 @@ internal sealed class ReportFiles(Terminal terminal)
         {
             foreach (var path in paths.Where(p => File.Exists(p + PartialSuffix)))
             {
-                File.Delete(path + PartialSuffix);
+                try
+                {
+                    File.Delete(path + PartialSuffix);
+                }
+                catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+                {
+                    // Best effort: the run already fails with the error that brought it here.
+                }
             }
 
             return ex.Message;

@@ -63,7 +63,6 @@ internal sealed class WorksheetRunner(
     SnapshotLoader snapshots,
     AuditEngine engine)
 {
-    private const string PartialSuffix = ".partial";
     private const string NothingWritten = "No worksheet was written.";
 
     public int Run(WorksheetRequest request)
@@ -184,37 +183,11 @@ internal sealed class WorksheetRunner(
             $"which writes {SnapshotFile.ChartSample}, then run bhh worksheet again. {NothingWritten}";
     }
 
-    /// <summary>
-    /// Writes each file beside its target, then moves both into place; on failure removes the
-    /// partial files. Returns why it failed, or null.
-    /// </summary>
-    private static string? Write(IReadOnlyList<(string Path, byte[] Content)> files)
-    {
-        try
-        {
-            foreach (var (path, content) in files)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path + PartialSuffix, content);
-            }
-
-            foreach (var (path, _) in files)
-            {
-                File.Move(path + PartialSuffix, path, overwrite: true);
-            }
-
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            foreach (var (path, _) in files.Where(f => File.Exists(f.Path + PartialSuffix)))
-            {
-                File.Delete(path + PartialSuffix);
-            }
-
-            return $"Cannot write the worksheet: {ex.Message} {NothingWritten}";
-        }
-    }
+    /// <summary>Writes both files together or neither; returns why it failed, or null.</summary>
+    private static string? Write(IReadOnlyList<(string Path, byte[] Content)> files) =>
+        ReportFiles.WriteTogether([.. files.Select(f => (f.Path, (Action<Stream>)(stream => stream.Write(f.Content))))]) is { } error
+            ? $"Cannot write the worksheet: {error} {NothingWritten}"
+            : null;
 
     private int BadInput(string message)
     {
