@@ -50,7 +50,8 @@ internal sealed class AuditRunner(
             loaded = snapshots.Load(
                 request.Snapshot,
                 new InlineProgress<LoadProgress>(p => progress.Update(p.BytesTotal > 0 ? $"Reading {p.File} ({p.BytesDone * 100 / p.BytesTotal}%)" : $"Reading {p.File}")),
-                () => setup.GetAwaiter().GetResult().Rules.RuleSet is { } loadedRules ? ChartCriteria.Of(loadedRules, engine.Kinds) : null);
+                () => setup.GetAwaiter().GetResult().Rules.RuleSet is { } loadedRules ? ChartCriteria.Of(loadedRules, engine.Kinds) : null,
+                request.AsOf);
         }
 
         var (ruleSetResult, waivers) = setup.GetAwaiter().GetResult();
@@ -88,13 +89,12 @@ internal sealed class AuditRunner(
 
         log.LogDebug("Loaded {Snapshot} in {Milliseconds} ms", request.Snapshot, clock.ElapsedMilliseconds);
 
-        var (profile, asOfSnapshot, profileError) = ProfileChoice.Resolve(ruleSet, request.Profile, request.AsOf, snapshot);
+        var (profile, profileError) = ProfileChoice.Resolve(ruleSet, request.Profile, snapshot);
         if (profile is null)
         {
             return BadInput(profileError!);
         }
 
-        snapshot = asOfSnapshot;
         AuditResult result;
         clock.Restart();
         using (var progress = new ProgressLine(terminal.Error, terminal.ErrorIsTerminal))

@@ -184,7 +184,7 @@ internal sealed class BatchAuditRunner(
         var outputs = new List<string>();
         try
         {
-            var loaded = snapshots.Load(folder, progress: null, criteria);
+            var loaded = snapshots.Load(folder, progress: null, criteria, request.AsOf);
             var errors = loaded.Diagnostics.Count(d => d.IsError);
             var warnings = loaded.Diagnostics.Count - errors;
             if (loaded.Diagnostics.Count > 0)
@@ -209,14 +209,14 @@ internal sealed class BatchAuditRunner(
                     outputs);
             }
 
-            var (profile, asOfSnapshot, profileError) = ProfileChoice.Resolve(ruleSet, request.Profile, request.AsOf, snapshot);
+            var (profile, profileError) = ProfileChoice.Resolve(ruleSet, request.Profile, snapshot);
             if (profile is null)
             {
                 Say([$"bhh: {name}: {profileError}"]);
                 return AgencyAudit.NotAudited(name, BatchStatus.BadInput, profileError!, 0, warnings, outputs, snapshot.Agency.Id, snapshot.Agency.Name);
             }
 
-            var result = engine.Run(ruleSet, profile, asOfSnapshot, progress: null, WaiverSet.None);
+            var result = engine.Run(ruleSet, profile, snapshot, progress: null, WaiverSet.None);
             var targets = formats.Select(f => new OutputTarget(f, Path.Join(agencyOutput, FileNameFor(f)))).ToList();
             if (files.WriteAll(result, targets, reportTemplates) is { } writeError)
             {

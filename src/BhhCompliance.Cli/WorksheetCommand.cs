@@ -106,7 +106,8 @@ internal sealed class WorksheetRunner(
             loaded = snapshots.Load(
                 request.Snapshot,
                 new InlineProgress<LoadProgress>(p => progress.Update(p.BytesTotal > 0 ? $"Reading {p.File} ({p.BytesDone * 100 / p.BytesTotal}%)" : $"Reading {p.File}")),
-                ChartCriteria.Of(ruleSet, engine.Kinds));
+                ChartCriteria.Of(ruleSet, engine.Kinds),
+                request.AsOf);
         }
 
         DiagnosticPrinter.Print(terminal.Error, loaded.Diagnostics, request.Snapshot);
@@ -123,11 +124,6 @@ internal sealed class WorksheetRunner(
         if (NoCharts(snapshot) is { } noCharts)
         {
             return BadInput(noCharts);
-        }
-
-        if (request.AsOf is { } asOf)
-        {
-            snapshot = snapshot.AsOf(asOf);
         }
 
         var result = engine.Run(ruleSet, WorksheetCriteria.Profile(criteria), snapshot);

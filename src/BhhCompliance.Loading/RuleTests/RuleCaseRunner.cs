@@ -57,7 +57,7 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
         var diagnostics = new DiagnosticBag();
         var expectPath = Path.Join(caseFolder, ExpectFile);
         var expectation = ReadExpectation(File.ReadAllText(expectPath), diagnostics);
-        var loaded = snapshots.Load(caseFolder, chartCriteria: ChartCriteria.Of(ruleSet, engine.Kinds));
+        var loaded = snapshots.Load(caseFolder, chartCriteria: ChartCriteria.Of(ruleSet, engine.Kinds), asOf: expectation?.AsOf);
         foreach (var problem in diagnostics.ToList().Concat(loaded.Diagnostics.Where(d => d.IsError)))
         {
             differences.Add(problem.ToString());
@@ -66,11 +66,6 @@ public sealed class RuleCaseRunner(AuditEngine engine, SnapshotLoader snapshots)
         if (loaded.Snapshot is not { } snapshot || expectation is null || differences.Count > 0)
         {
             return new RuleCaseResult(name, differences);
-        }
-
-        if (expectation.AsOf is { } asOf)
-        {
-            snapshot = snapshot.AsOf(asOf);
         }
 
         var profileName = expectation.Profile ?? snapshot.Review.Type;

@@ -32,7 +32,11 @@ internal static class ChartFiles
             }
         }
 
-        return new(new SnapshotTable<ChartEvent>(SnapshotFile.ChartEvents, events), events.Select(e => e.EnrolleeId).ToHashSet(StringComparer.Ordinal));
+        // Without chart-sample.csv the charts under review are the enrollees with an event the
+        // review counts (AuditContext.ReviewedCharts): one dated on or before the as-of date.
+        return new(
+            new SnapshotTable<ChartEvent>(SnapshotFile.ChartEvents, events),
+            events.Where(e => asOf is not { } last || e.Date <= last).Select(e => e.EnrolleeId).ToHashSet(StringComparer.Ordinal));
     }
 
     public static Loaded<SnapshotTable<ChartSampleEntry>> Sample(IEnumerable<RowReader> rows, References references)

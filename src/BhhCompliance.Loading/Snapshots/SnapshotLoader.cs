@@ -23,8 +23,9 @@ public sealed class SnapshotLoader
     /// <param name="folder">The snapshot folder.</param>
     /// <param name="progress">Progress while files stream.</param>
     /// <param name="chartCriteria">The rule set's chart criteria, to check attestations.csv's criteria against; null to check only their form.</param>
-    public SnapshotLoadResult Load(string folder, IProgress<LoadProgress>? progress = null, ChartCriteria? chartCriteria = null) =>
-        Load(folder, progress, () => chartCriteria);
+    /// <param name="asOf">The review day, instead of agency.yaml's <c>as_of</c> (<c>--as-of</c>); null for agency.yaml's.</param>
+    public SnapshotLoadResult Load(string folder, IProgress<LoadProgress>? progress = null, ChartCriteria? chartCriteria = null, DateOnly? asOf = null) =>
+        Load(folder, progress, () => chartCriteria, asOf);
 
     /// <summary>
     /// As <see cref="Load(string, IProgress{LoadProgress}?, ChartCriteria?)"/>, with the chart
@@ -34,7 +35,12 @@ public sealed class SnapshotLoader
     /// <param name="folder">The snapshot folder.</param>
     /// <param name="progress">Progress while files stream.</param>
     /// <param name="chartCriteria">Gives the rule set's chart criteria (or null) when they are needed.</param>
-    public SnapshotLoadResult Load(string folder, IProgress<LoadProgress>? progress, Func<ChartCriteria?> chartCriteria)
+    /// <param name="asOf">
+    /// The review day, instead of agency.yaml's <c>as_of</c> (<c>--as-of</c>); null for agency.yaml's.
+    /// The checks that depend on the day (a chart event after it; which charts are under review,
+    /// for attestations.csv) use the same day as the rules.
+    /// </param>
+    public SnapshotLoadResult Load(string folder, IProgress<LoadProgress>? progress, Func<ChartCriteria?> chartCriteria, DateOnly? asOf = null)
     {
         var diagnostics = new DiagnosticBag();
         if (!Directory.Exists(folder))
@@ -48,6 +54,10 @@ public sealed class SnapshotLoader
         if (File.Exists(agencyPath))
         {
             facts = AgencyFile.Read(agencyPath, diagnostics);
+            if (facts is not null && asOf is { } day)
+            {
+                facts = facts with { Review = facts.Review with { AsOf = day } };
+            }
         }
         else
         {
@@ -77,7 +87,7 @@ public sealed class SnapshotLoader
 
         var charts = chartSample is not null
             ? (chartSample.Complete ? new ChartsUnderReview(chartSample.Ids!, SnapshotFile.ChartSample) : null)
-            : chartEvents is { Complete: true } ? new ChartsUnderReview(chartEvents.Ids!, $"the enrollees with a chart event; there is no {SnapshotFile.ChartSample}") : null;
+            : chartEvents is { Complete: true } ? new ChartsUnderReview(chartEvents.Ids!, $"the enrollees with a chart event on or before the as-of date; there is no {SnapshotFile.ChartSample}") : null;
         var attestations = files.Read(SnapshotFile.Attestations, (rows, _) => ChartFiles.Attestations(rows, references, chartCriteria(), charts));
 
         if (facts is not null && enrollees is not null)

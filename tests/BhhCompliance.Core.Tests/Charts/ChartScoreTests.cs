@@ -79,8 +79,8 @@ public sealed class ChartScoreTests
             .ChartEvent("E2", "assessment", Day("2026-05-10"));
         var result = TestRules.Run(
             snapshot.Build(),
-            TestRules.Rule("CHART-TEAM-ASSIGNED", "chart-event-exists", TestRules.Parameters(("events", new[] { "team-assigned" }))),
-            TestRules.Rule("CHART-ASSESSMENT", "chart-event-in-window", TestRules.Parameters(("events", new[] { "assessment" }), ("anchor", "enrolled_on"), ("within_days", 30))),
+            TestRules.Rule("CHART-TEAM-ASSIGNED", "chart-event-exists", TestRules.Parameters(("events", new[] { "team-assigned" }), ("min_rate", 0.80m))),
+            TestRules.Rule("CHART-ASSESSMENT", "chart-event-in-window", TestRules.Parameters(("events", new[] { "assessment" }), ("anchor", "enrolled_on"), ("within_days", 30), ("min_rate", 0.80m))),
             TestRules.ServicesDocumented());
 
         var scores = ChartScore.From(result.Findings);

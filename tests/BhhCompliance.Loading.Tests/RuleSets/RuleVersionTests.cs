@@ -26,7 +26,7 @@ public sealed class RuleVersionTests
     public void Audit_OnEitherSideOfTheChange_UsesTheVersionInForce(string asOf, int caseload, Outcome outcome, string? from, string? to)
     {
         var ruleSet = Load();
-        var snapshot = new SnapshotLoader().Load(Case).Snapshot!.AsOf(DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture));
+        var snapshot = new SnapshotLoader().Load(Case, asOf: DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)).Snapshot!;
 
         var finding = Assert.Single(new AuditEngine(RuleKindCatalog.Standard).Run(ruleSet, ruleSet.FindProfile("self-check")!, snapshot).Findings);
 

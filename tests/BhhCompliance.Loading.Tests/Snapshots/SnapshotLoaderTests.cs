@@ -93,6 +93,33 @@ public sealed class SnapshotLoaderTests
     }
 
     [Fact]
+    public void Load_EarlierAsOf_IsTheReviewDayOfEveryCheck()
+    {
+        // agency.yaml's as_of is 2026-09-30; an audit as of the 29th counts E2's event of the
+        // 30th no more than E1's of October, and the loader says so for both.
+        var result = new SnapshotLoader().Load(GoldenCases.Folder("Snapshots", "chart-events-after-as-of"), asOf: new DateOnly(2026, 9, 29));
+
+        Assert.Equal(new DateOnly(2026, 9, 29), result.Snapshot!.Review.AsOf);
+        Assert.Equal(
+            [
+                "chart-events.csv(3,3): warning BHH2305: The chart event is dated 2026-10-02, after the as-of date 2026-09-29; it is not counted for this review.",
+                "chart-events.csv(4,3): warning BHH2305: The chart event is dated 2026-09-30, after the as-of date 2026-09-29; it is not counted for this review.",
+            ],
+            result.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Load_EarlierAsOf_DoesNotCountAnAnswerForAChartWithOnlyLaterEvents()
+    {
+        // Without chart-sample.csv the charts under review are those with an event on or before
+        // the review day; E1's only event is after the 2026-04-02 given here.
+        var result = new SnapshotLoader().Load(GoldenCases.Folder("Snapshots", "attestations-chart-events-after-as-of"), asOf: new DateOnly(2026, 4, 2));
+
+        Assert.Equal([2, 3], result.Diagnostics.Where(d => d.Code == "BHH2304").Select(d => d.Location.Line));
+        Assert.Empty(result.Snapshot!.Attestations!.Rows);
+    }
+
+    [Fact]
     public void Load_MissingFolder_ReportsTheFolderMissing()
     {
         using var folder = new TemporaryFolder();

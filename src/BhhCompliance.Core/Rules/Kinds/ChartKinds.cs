@@ -15,11 +15,9 @@ namespace BhhCompliance.Core.Rules.Kinds;
 /// </summary>
 public abstract class ChartCriterionKind : RuleKind
 {
-    /// <summary>rules.md: a criterion passes when its rate is at least <c>min_rate</c>, by default 0.80.</summary>
-    public const decimal DefaultMinRate = 0.80m;
-
+    /// <summary>rules.md: a criterion passes when its rate is at least <c>min_rate</c> (0.80 in the shipped rules).</summary>
     protected static ParameterSpec MinRate { get; } =
-        new("min_rate", ParameterType.Decimal, "rate of charts met at or above which the criterion passes (default 0.80)") { Required = false, Minimum = 0, Maximum = 1 };
+        new("min_rate", ParameterType.Decimal, "rate of charts met at or above which the criterion passes") { Minimum = 0, Maximum = 1 };
 
     protected static ParameterSpec Events(string name, string description) =>
         new(name, ParameterType.TextList, description) { Vocabulary = BhhProgram.ChartEvents };
@@ -72,7 +70,7 @@ public abstract class ChartCriterionKind : RuleKind
     }
 
     protected virtual Outcome Grade(RuleDefinition rule, IReadOnlyList<ChartCheck> checks, int applied, int met) =>
-        applied == 0 ? Outcome.NotApplicable : PassUnless(met < (rule.Parameters.OptionalDecimal("min_rate") ?? DefaultMinRate) * applied);
+        applied == 0 ? Outcome.NotApplicable : PassUnless(met < rule.Parameters.Decimal("min_rate") * applied);
 
     protected virtual DetailRow Detail(ChartCheck check, AuditContext context) => new(
         new Evidence

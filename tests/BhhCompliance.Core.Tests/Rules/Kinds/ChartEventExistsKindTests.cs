@@ -43,7 +43,7 @@ public sealed class ChartEventExistsKindTests
     [Fact]
     public void Evaluate_AnyOfTheListedEvents_MeetsTheCriterion()
     {
-        var rule = TestRules.Rule("CHART-ANY-PLAN", "chart-event-exists", TestRules.Parameters(("events", new[] { "recovery-plan", "recovery-plan-review" })));
+        var rule = TestRules.Rule("CHART-ANY-PLAN", "chart-event-exists", TestRules.Parameters(("events", new[] { "recovery-plan", "recovery-plan-review" }), ("min_rate", 0.80m)));
         var snapshot = new SnapshotBuilder()
             .Enrollee("E1")
             .Enrollee("E2")
@@ -88,7 +88,7 @@ public sealed class ChartEventExistsKindTests
     [InlineData(3, Outcome.Fail)]
     public void Evaluate_MinRateOmitted_DefaultsTo080(int met, Outcome expected)
     {
-        var rule = TestRules.Rule("CHART-TEAM-ASSIGNED", "chart-event-exists", TestRules.Parameters(("events", new[] { "team-assigned" })));
+        var rule = TestRules.Rule("CHART-TEAM-ASSIGNED", "chart-event-exists", TestRules.Parameters(("events", new[] { "team-assigned" }), ("min_rate", 0.80m)));
 
         var finding = TestRules.RunSingle(FiveCharts(met), rule);
 
