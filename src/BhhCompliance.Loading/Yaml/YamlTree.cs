@@ -48,7 +48,8 @@ internal static class YamlTree
     /// <summary>The document's root, or null when the file is empty or cannot be parsed.</summary>
     public static YamlNode? Parse(string text, string file, DiagnosticBag diagnostics)
     {
-        var parser = new Parser(new StringReader(text));
+        var scanner = new Scanner(new StringReader(text));
+        var parser = new Parser(scanner);
         try
         {
             parser.Consume<StreamStart>();
@@ -72,6 +73,14 @@ internal static class YamlTree
             diagnostics.Add(Problems.YamlSyntax(new SourceLocation(file, Line(ex.Start), Column(ex.Start)), Reason(ex)));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a position, on text it cannot scan (a
+            // '[' or '{' left open is caught where it opens, in ReadNode); report where it stopped.
+            var at = scanner.CurrentPosition;
+            diagnostics.Add(Problems.YamlSyntax(new SourceLocation(file, Line(at), Column(at)), "the text cannot be scanned from here on."));
+            return null;
+        }
     }
 
     private static YamlNode ReadNode(IParser parser, string file, DiagnosticBag diagnostics)
@@ -85,11 +94,18 @@ internal static class YamlTree
 
             case SequenceStart start:
                 {
-                    parser.MoveNext();
                     var items = new List<YamlNode>();
-                    while (!parser.TryConsume<SequenceEnd>(out _))
+                    try
                     {
-                        items.Add(ReadNode(parser, file, diagnostics));
+                        parser.MoveNext();
+                        while (!parser.TryConsume<SequenceEnd>(out _))
+                        {
+                            items.Add(ReadNode(parser, file, diagnostics));
+                        }
+                    }
+                    catch (InvalidOperationException ex) when (start.Style == SequenceStyle.Flow)
+                    {
+                        throw NotClosed(start, "'[' list", ex);
                     }
 
                     return new YamlSequence(items, Line(start.Start), Column(start.Start));
@@ -97,14 +113,21 @@ internal static class YamlTree
 
             case MappingStart start:
                 {
-                    parser.MoveNext();
                     var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
-                    while (!parser.TryConsume<MappingEnd>(out _))
+                    try
                     {
-                        var keyNode = ReadNode(parser, file, diagnostics);
-                        var value = ReadNode(parser, file, diagnostics);
-                        var key = keyNode as YamlScalar ?? new YamlScalar("?", ScalarStyle.Plain, keyNode.Line, keyNode.Column);
-                        entries.Add(new(key, value));
+                        parser.MoveNext();
+                        while (!parser.TryConsume<MappingEnd>(out _))
+                        {
+                            var keyNode = ReadNode(parser, file, diagnostics);
+                            var value = ReadNode(parser, file, diagnostics);
+                            var key = keyNode as YamlScalar ?? new YamlScalar("?", ScalarStyle.Plain, keyNode.Line, keyNode.Column);
+                            entries.Add(new(key, value));
+                        }
+                    }
+                    catch (InvalidOperationException ex) when (start.Style == MappingStyle.Flow)
+                    {
+                        throw NotClosed(start, "'{' mapping", ex);
                     }
 
                     return new YamlMapping(entries, Line(start.Start), Column(start.Start));
@@ -119,6 +142,13 @@ internal static class YamlTree
                 throw new YamlException(current.Start, current.End, $"Unexpected {current.GetType().Name}.");
         }
     }
+
+    /// <summary>
+    /// YamlDotNet's scanner throws <see cref="InvalidOperationException"/>, without a position, when
+    /// a flow collection is left open and the text goes on past its line: named where it opens.
+    /// </summary>
+    private static YamlException NotClosed(ParsingEvent start, string what, Exception inner) =>
+        new(start.Start, start.End, $"the {what} that starts here is not closed.", inner);
 
     private static int Line(Mark mark) => (int)mark.Line;
 
