@@ -131,10 +131,18 @@ internal sealed class WorksheetRunner(
         var worksheet = ChartWorksheet.Build(result, snapshot, criteria, snapshotName, Path.GetFileName(csvShown));
         var pdf = WorksheetPdf.Create(worksheet, ToolInfo.Current, new PdfWording(reportTemplates.Wording));
         var rendered = pdf.Render(ToolInfo.Current);
+        var answers = AnswersFile.Bytes(worksheet);
+        if (WouldLoseAnswers(csvShown, answers))
+        {
+            return BadInput(
+                $"{csvShown} already exists and differs from the answers file this worksheet would write; answers typed into it would be lost. " +
+                $"Save it as {AnswersFile.SaveAs} in the snapshot folder, move it away, or choose another --out. {NothingWritten}");
+        }
+
         var files = new[]
         {
             (Path: Path.GetFullPath(pdfShown), Content: rendered.Pdf),
-            (Path: Path.GetFullPath(csvShown), Content: AnswersFile.Bytes(worksheet)),
+            (Path: Path.GetFullPath(csvShown), Content: answers),
         };
         if (Write(files) is { } writeError)
         {
@@ -178,6 +186,14 @@ internal sealed class WorksheetRunner(
         return $"No chart is under review: {why}. Draw the charts to review first with 'bhh sample SNAPSHOT --size N', " +
             $"which writes {SnapshotFile.ChartSample}, then run bhh worksheet again. {NothingWritten}";
     }
+
+    /// <summary>
+    /// An answers file already at <paramref name="path"/> is replaced only when it holds exactly
+    /// what would be written: a reviewer may have typed answers into it, and they are not
+    /// overwritten. The PDF, which holds nothing typed, is always replaced.
+    /// </summary>
+    private static bool WouldLoseAnswers(string path, byte[] answers) =>
+        File.Exists(path) && !File.ReadAllBytes(path).AsSpan().SequenceEqual(answers);
 
     /// <summary>Writes both files together or neither; returns why it failed, or null.</summary>
     private static string? Write(IReadOnlyList<(string Path, byte[] Content)> files) =>

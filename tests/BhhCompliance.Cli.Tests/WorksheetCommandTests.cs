@@ -73,6 +73,40 @@ public sealed class WorksheetCommandTests
     }
 
     [Fact]
+    public void Worksheet_AnswersTypedIntoAnEarlierCsv_AreNotOverwritten()
+    {
+        using var folder = Case(Answered);
+        var pdf = folder.Out("worksheet.pdf");
+        var csv = folder.Out("worksheet.csv");
+        Assert.Equal(ExitCodes.Success, Bhh.Run("worksheet", folder.Path, "--out", pdf).ExitCode);
+        var typed = File.ReadAllText(csv).Replace("E4,CHART-PERSON-CENTERED,,,,", "E4,CHART-PERSON-CENTERED,met,R. Diaz,2026-10-06,typed at the visit", StringComparison.Ordinal);
+        File.WriteAllText(csv, typed);
+        File.Delete(pdf);
+
+        var run = Bhh.Run("worksheet", folder.Path, "--out", pdf);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(
+            [$"bhh: {csv} already exists and differs from the answers file this worksheet would write; answers typed into it would be lost. Save it as attestations.csv in the snapshot folder, move it away, or choose another --out. No worksheet was written."],
+            run.ErrorLines);
+        Assert.Equal(typed, File.ReadAllText(csv));
+        Assert.False(File.Exists(pdf));
+    }
+
+    [Fact]
+    public void Worksheet_RunAgainOnAnUntouchedCsv_ReplacesBothFiles()
+    {
+        using var folder = Case(Answered);
+        Bhh.Run("worksheet", folder.Path, "--out", folder.Out("worksheet.pdf"));
+        File.Delete(folder.Out("worksheet.pdf"));
+
+        var run = Bhh.Run("worksheet", folder.Path, "--out", folder.Out("worksheet.pdf"));
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.True(File.Exists(folder.Out("worksheet.pdf")));
+    }
+
+    [Fact]
     public void Worksheet_AsOf_EvaluatesOnThatDate()
     {
         using var folder = Case(Answered);
