@@ -114,13 +114,19 @@ public static class BhhApp
     internal static DateOnly? ParseDate(System.CommandLine.Parsing.ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            result.AddError($"'{text}' is not a date; write it as YYYY-MM-DD.");
+            return null;
         }
 
-        result.AddError($"'{text}' is not a date; write it as YYYY-MM-DD.");
-        return null;
+        if (!Core.Snapshots.ReviewInfo.IsPlausible(date))
+        {
+            result.AddError($"'{text}' must be a date from {Core.Snapshots.ReviewInfo.FirstYear} to {Core.Snapshots.ReviewInfo.LastYear}.");
+            return null;
+        }
+
+        return date;
     }
 }
 

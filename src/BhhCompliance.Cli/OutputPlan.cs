@@ -15,7 +15,8 @@ public sealed record OutputTarget(OutputFormat Format, string? Path);
 /// Pairs <c>--format</c> and <c>--out</c> options in the order given: the first format with the
 /// first file, and so on. A file without a format takes it from its extension; a format without
 /// a file goes to standard output (one at most). With neither, the text summary goes to
-/// standard output.
+/// standard output. A file whose extension names another format than the one paired with it
+/// is refused: the options were most likely given in another order.
 /// </summary>
 public static class OutputPlan
 {
@@ -34,6 +35,10 @@ public static class OutputPlan
                 }
 
                 format = parsed;
+                if (path is not null && FromExtension(path) is { } named && named != format)
+                {
+                    return ([], $"--out {path} is paired with --format {formats[i]}, but its extension is for {Name(named)}. Each --format goes with the --out in the same position; give them in the same order.");
+                }
             }
             else if (FromExtension(path!) is { } inferred)
             {
@@ -72,6 +77,12 @@ public static class OutputPlan
         "md" or "markdown" => OutputFormat.Markdown,
         "pdf" => OutputFormat.Pdf,
         _ => null,
+    };
+
+    private static string Name(OutputFormat format) => format switch
+    {
+        OutputFormat.Markdown => "md",
+        _ => format.ToString().ToLowerInvariant(),
     };
 
     private static OutputFormat? FromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch

@@ -1,6 +1,7 @@
 using BhhCompliance.Core.Diagnostics;
 using BhhCompliance.Core.Domain;
 using BhhCompliance.Core.Findings;
+using BhhCompliance.Core.Snapshots;
 using BhhCompliance.Core.Waivers;
 
 namespace BhhCompliance.Loading;
@@ -200,7 +201,7 @@ public static class Problems
         Warning("BHH2004", at, $"The period has {months} full months; a review period is usually a year or less. Check period_start and period_end.");
 
     public static Diagnostic ImplausibleDate(SourceLocation at, string key, DateOnly date) =>
-        Error("BHH2006", at, $"'{key}' must be a date from 1900 to 2199, got '{Date(date)}'.");
+        Error("BHH2006", at, $"'{key}' must be a date from {ReviewInfo.FirstYear} to {ReviewInfo.LastYear}, got '{Date(date)}'.");
 
     public static Diagnostic PeriodReversed(SourceLocation at, DateOnly start, DateOnly end) =>
         Error("BHH2005", at, $"The period ends ({Date(end)}) before it starts ({Date(start)}).");

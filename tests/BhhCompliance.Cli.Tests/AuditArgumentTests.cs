@@ -10,9 +10,11 @@ public sealed class AuditArgumentTests
         { ["--frobnicate"], "bhh: Unrecognized command or argument '--frobnicate'." },
         { ["--as-of", "2026-02-30"], "bhh: '2026-02-30' is not a date; write it as YYYY-MM-DD." },
         { ["--as-of", "30/09/2026"], "bhh: '30/09/2026' is not a date; write it as YYYY-MM-DD." },
+        { ["--as-of", "0026-09-30"], "bhh: '0026-09-30' must be a date from 1900 to 2199." },
         { ["--format", "xml"], "bhh: Unknown format 'xml'. Formats: json, md, text, pdf." },
         { ["--format", "json", "--format", "md"], "bhh: Only one format can go to standard output; give the others an --out file." },
         { ["--format", "pdf"], "bhh: A PDF cannot go to standard output; give it an --out file." },
+        { ["--format", "json", "--format", "md", "--out", "report.md"], "bhh: --out report.md is paired with --format json, but its extension is for md. Each --format goes with the --out in the same position; give them in the same order." },
         { ["--profile", "nope"], "bhh: Unknown profile 'nope'. Profiles: credentialing, chart-audit, self-check." },
     };
 

@@ -4,7 +4,14 @@ namespace BhhCompliance.Core.Snapshots;
 
 public sealed record AgencyProfile(string Id, string? Name, string? Type, string? ParentLmha);
 
-public sealed record ReviewInfo(string Type, DateOnly AsOf, ReviewPeriod Period);
+public sealed record ReviewInfo(string Type, DateOnly AsOf, ReviewPeriod Period)
+{
+    /// <summary>The years a review date may fall in; another is a typing slip (0026 for 2026).</summary>
+    public const int FirstYear = 1900, LastYear = 2199;
+
+    /// <summary>Whether <paramref name="date"/> can be a review's date (agency.yaml or <c>--as-of</c>).</summary>
+    public static bool IsPlausible(DateOnly date) => date.Year is >= FirstYear and <= LastYear;
+}
 
 /// <summary>One row of staff.csv. <see cref="EndDate"/> is the last day worked, inclusive.</summary>
 public sealed record StaffMember(

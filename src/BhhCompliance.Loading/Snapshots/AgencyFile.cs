@@ -92,7 +92,7 @@ internal static class AgencyFile
 
     private static DateOnly? Plausible(YamlFields? fields, string key, DateOnly? date, DiagnosticBag diagnostics)
     {
-        if (date is { Year: < 1900 or > 2199 } wrong)
+        if (date is { } wrong && !ReviewInfo.IsPlausible(wrong))
         {
             diagnostics.Add(Problems.ImplausibleDate(fields!.Node(key)!.At(SnapshotFile.Agency), key, wrong));
             return null;
