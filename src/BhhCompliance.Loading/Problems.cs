@@ -289,6 +289,9 @@ public static class Problems
     public static Diagnostic OutsidePeriod(SourceLocation at, string value, string period) =>
         Warning("BHH2301", at, $"The record is dated {value}, outside the period {period}; it is not counted for this review.");
 
+    public static Diagnostic ServiceOutsidePeriod(SourceLocation at, string value, string period) =>
+        Warning("BHH2301", at, $"The service is dated {value}, outside the period {period}; it is not counted toward the period's services or claims, only as the enrollee's first service where a chart criterion looks for one.");
+
     public static Diagnostic ClaimMonthOutsidePeriod(SourceLocation at, string month, string period) =>
         Warning("BHH2301", at, $"The claim is for {month}, which is not a full month of the period {period}; it is not counted for this review.");
 

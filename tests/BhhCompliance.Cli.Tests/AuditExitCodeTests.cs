@@ -114,7 +114,7 @@ public sealed class AuditExitCodeTests
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Equal(
-            [$"{Path.Join(snapshot.Path, "services.csv")}({line},2): warning BHH2301: The record is dated 2026-03-15, outside the period 2026-04-01 to 2026-09-30; it is not counted for this review."],
+            [$"{Path.Join(snapshot.Path, "services.csv")}({line},2): warning BHH2301: The service is dated 2026-03-15, outside the period 2026-04-01 to 2026-09-30; it is not counted toward the period's services or claims, only as the enrollee's first service where a chart criterion looks for one."],
             run.ErrorLines);
         Assert.Contains("Findings: 31 pass (31 in all, for 29 rules).", run.OutLines);
     }

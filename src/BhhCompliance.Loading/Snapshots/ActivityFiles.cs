@@ -1,3 +1,4 @@
+using BhhCompliance.Core.Diagnostics;
 using BhhCompliance.Core.Domain;
 using BhhCompliance.Core.Snapshots;
 using BhhCompliance.Core.Text;
@@ -21,7 +22,7 @@ internal static class ActivityFiles
             var procedureCode = row.Pooled("procedure_code");
             var staffId = references.Staff(row, "staff_id");
             var noteId = row.Text("note_id");
-            WarnIfOutside(row, "date", date, period);
+            WarnIfOutside(row, "date", date, period, Problems.ServiceOutsidePeriod);
 
             if (row.IsValid)
             {
@@ -43,7 +44,7 @@ internal static class ActivityFiles
             var activity = row.Term("activity", BhhProgram.PcActivities, required: true);
             var enrolleeId = references.Enrollee(row, "enrollee_id");
             var billed = row.Boolean("billed_to_medicaid") ?? false;
-            WarnIfOutside(row, "date", date, period);
+            WarnIfOutside(row, "date", date, period, Problems.OutsidePeriod);
 
             if (row.IsValid)
             {
@@ -91,17 +92,17 @@ internal static class ActivityFiles
             if (enrollee.IsEnrolledDuring(period) && !services.HasServiceInPeriod(enrollee.EnrolleeId))
             {
                 diagnostics.Add(Problems.EnrolleeWithoutServices(
-                    new Core.Diagnostics.SourceLocation(enrollee.Source.File, enrollee.Source.Line, 1),
+                    new SourceLocation(enrollee.Source.File, enrollee.Source.Line, 1),
                     enrollee.EnrolleeId));
             }
         }
     }
 
-    private static void WarnIfOutside(RowReader row, string column, DateOnly? date, ReviewPeriod? period)
+    private static void WarnIfOutside(RowReader row, string column, DateOnly? date, ReviewPeriod? period, Func<SourceLocation, string, string, Diagnostic> problem)
     {
         if (date is { } d && period is { } p && !p.Contains(d))
         {
-            row.Report(Problems.OutsidePeriod(row.At(column), Formats.Date(d), p.ToString()));
+            row.Report(problem(row.At(column), Formats.Date(d), p.ToString()));
         }
     }
 
