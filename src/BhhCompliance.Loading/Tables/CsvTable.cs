@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BhhCompliance.Core.Diagnostics;
 
@@ -196,17 +197,24 @@ internal sealed class CsvTable : ITableSource
     private void ReportNotUtf8()
     {
         StoppedEarly = true;
-        var line = 0;
+        var at = SourceLocation.OfFile(FileName);
+        var what = "it is not UTF-8 text";
         if (_stream.CanSeek)
         {
             _stream.Position = 0;
             var bytes = new byte[_stream.Length];
             _stream.ReadExactly(bytes);
             var status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var valid, out _, replaceInvalidSequences: false);
-            line = status == System.Buffers.OperationStatus.InvalidData ? 1 + bytes.AsSpan(0, valid).Count((byte)'\n') : 0;
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                var before = bytes.AsSpan(0, valid);
+                var lineStart = before.LastIndexOf((byte)'\n') + 1;
+                at = new SourceLocation(FileName, 1 + before.Count((byte)'\n'), 1 + Encoding.UTF8.GetCharCount(bytes, lineStart, valid - lineStart));
+                what = string.Create(CultureInfo.InvariantCulture, $"it is not UTF-8 text: the byte 0x{bytes[valid]:X2} cannot start or continue a character here");
+            }
         }
 
-        _diagnostics.Add(Problems.Unreadable(new SourceLocation(FileName, line, 0), "it is not UTF-8 text. Save it as CSV UTF-8."));
+        _diagnostics.Add(Problems.Unreadable(at, $"{what}. Save it as CSV UTF-8."));
     }
 
     /// <summary>A record read: its first line and field count, or the end of the file, or a malformed line (reported).</summary>
