@@ -110,7 +110,7 @@ internal sealed class BatchAuditRunner(
         if (!request.Quiet)
         {
             terminal.Out.Write(text);
-            terminal.Out.WriteLine($"Wrote {folders.Count} agencies' reports and the statewide summary ({SummaryName}.txt, .md, .json, .pdf) to {output}");
+            terminal.Out.WriteLine(Wrote(audits.Count(HasReports), audits.Length, output));
         }
 
         return summary.Count(BatchStatus.Error) > 0 ? ExitCodes.InternalError
@@ -243,6 +243,25 @@ internal sealed class BatchAuditRunner(
             Say([$"bhh: {name}: internal error: {ex.Message}"]);
             return AgencyAudit.NotAudited(name, BatchStatus.Error, $"Internal error: {ex.Message}", 0, 0, outputs);
         }
+    }
+
+    /// <summary>
+    /// Whether the agency's reports were written: an agency that was not audited has at most its
+    /// diagnostics, which are not its reports.
+    /// </summary>
+    private static bool HasReports(AgencyAudit agency) =>
+        agency.Outputs.Any(o => o != $"{agency.Folder}/{DiagnosticsFile}");
+
+    /// <summary>
+    /// The closing line: how many agencies' reports were written, out of how many folders when
+    /// some were not audited (the summary above says why), and where.
+    /// </summary>
+    private static string Wrote(int written, int agencies, string output)
+    {
+        var summary = $"the statewide summary ({SummaryName}.txt, .md, .json, .pdf)";
+        return written == 0 ? $"Wrote no agency's reports, only {summary}, to {output}"
+            : written == agencies ? $"Wrote {written} {(written == 1 ? "agency's" : "agencies'")} reports and {summary} to {output}"
+            : $"Wrote {written} of {agencies} agencies' reports and {summary} to {output}";
     }
 
     /// <summary>An agency's report file for a format.</summary>

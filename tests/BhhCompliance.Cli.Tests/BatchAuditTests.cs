@@ -69,6 +69,73 @@ public sealed class BatchAuditTests : IDisposable
     }
 
     [Fact]
+    public void Batch_AgencyNotAudited_TheClosingLineCountsOnlyTheReportsWritten()
+    {
+        AddAgency("a-clean", SnapshotBuilder.Clean());
+        AddAgency("b-broken", SnapshotBuilder.BadInput());
+        AddAgency("c-clean", SnapshotBuilder.Clean());
+
+        var run = Bhh.Run("audit", State, "--out-dir", Output);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(2, OutputFiles().Count(f => f.EndsWith("/report.pdf", StringComparison.Ordinal)));
+        Assert.Equal(
+            $"Wrote 2 of 3 agencies' reports and the statewide summary (statewide.txt, .md, .json, .pdf) to {Output}",
+            run.OutLines.Last(l => l.Length > 0));
+
+        // The summary names the agency that was not audited by its folder in every form, as no agency.yaml of it was read.
+        Assert.Contains("| b-broken | b-broken | **BAD INPUT** |", File.ReadAllText(Path.Join(Output, "statewide.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Batch_OneAgency_TheClosingLineSaysAgencysReports()
+    {
+        AddAgency("a-clean", SnapshotBuilder.Clean());
+
+        var run = Bhh.Run("audit", State, "--batch", "--out-dir", Output, "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal($"Wrote 1 agency's reports and the statewide summary (statewide.txt, .md, .json, .pdf) to {Output}", run.OutLines.Last(l => l.Length > 0));
+    }
+
+    [Fact]
+    public void Batch_NoAgencyAudited_TheClosingLineSaysNoReportsWereWritten()
+    {
+        AddAgency("a-broken", SnapshotBuilder.BadInput());
+        AddAgency("b-broken", SnapshotBuilder.BadInput());
+
+        var run = Bhh.Run("audit", State, "--out-dir", Output, "--format", "json");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.DoesNotContain(OutputFiles(), f => f.EndsWith("/findings.json", StringComparison.Ordinal));
+        Assert.Equal($"Wrote no agency's reports, only the statewide summary (statewide.txt, .md, .json, .pdf), to {Output}", run.OutLines.Last(l => l.Length > 0));
+    }
+
+    [Fact]
+    public void Batch_ProfileWithoutClaimRules_SummaryHasNoClaimsAtRiskRatherThanZero()
+    {
+        AddAgency("a", SnapshotBuilder.WithFailures());
+        AddAgency("b", SnapshotBuilder.Clean());
+
+        var run = Bhh.Run("audit", State, "--out-dir", Output, "--format", "json", "--profile", "credentialing", "-q");
+
+        Assert.Equal(ExitCodes.Failures, run.ExitCode);
+        using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Join(Output, "statewide.json")));
+        var totals = summary.RootElement.GetProperty("totals");
+        Assert.Equal(JsonValueKind.Null, totals.GetProperty("claims_at_risk").ValueKind);
+        Assert.Equal(JsonValueKind.Null, totals.GetProperty("amount_at_risk").ValueKind);
+        Assert.All(summary.RootElement.GetProperty("agencies").EnumerateArray(), agency =>
+        {
+            var metrics = agency.GetProperty("metrics");
+            Assert.Equal(JsonValueKind.Null, metrics.GetProperty("claims_at_risk").ValueKind);
+            Assert.Equal(JsonValueKind.Null, metrics.GetProperty("amount_at_risk").ValueKind);
+        });
+        var text = File.ReadAllText(Path.Join(Output, "statewide.txt"));
+        Assert.Contains("  Claims at risk:          not reported by any agency audited\n", text, StringComparison.Ordinal);
+        Assert.Contains("  Amount at risk:          not reported by any agency audited\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Batch_FailingAgency_ExitsOneAndCarriesItsKeyFigures()
     {
         AddAgency("a-failing", SnapshotBuilder.WithFailures().ReviewType("self-check"));

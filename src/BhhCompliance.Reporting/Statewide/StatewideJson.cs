@@ -54,7 +54,8 @@ public static class StatewideJson
         json.WriteNumber("enrollee_months", summary.EnrolleeMonths);
         WriteNumber(json, "monthly_minimum_rate", summary.MonthlyMinimumRate);
         json.WriteNumber("claims", summary.Claims);
-        json.WriteNumber("claims_at_risk", summary.ClaimsAtRisk);
+        // Null, not 0, when no agency's claim rules ran: nothing was checked, which is not "nothing at risk".
+        WriteNumber(json, "claims_at_risk", summary.ClaimsAtRisk);
         WriteNumber(json, "amount_at_risk", summary.AmountAtRisk);
         WriteNumber(json, "staffing_gap_fte", summary.StaffingGapFte);
         json.WriteNumber("agencies_short_staffed", summary.AgenciesShortStaffed);
@@ -120,7 +121,8 @@ public static class StatewideJson
 
     /// <summary>
     /// The agency's key figures. Unless it was audited nothing was measured, so the counts that
-    /// would otherwise read as zero (claims at risk, the staffing gap) are null too.
+    /// would otherwise read as zero (claims at risk, the staffing gap) are null too; claims at risk
+    /// are null as well when no claim rule ran.
     /// </summary>
     private static void WriteMetrics(Utf8JsonWriter json, AgencyMetrics metrics, bool audited)
     {

@@ -54,7 +54,7 @@ public static class StatewideMarkdown
         {
             lines.Add(Row(
                 Md(agency.Folder),
-                Md(StatewideWording.Agency(agency)),
+                Md(StatewideWording.AgencyOrFolder(agency)),
                 $"**{StatewideWording.Verdict(agency)}**",
                 StatewideWording.Rate(agency),
                 StatewideWording.ClaimsAtRisk(agency),

@@ -154,7 +154,7 @@ public sealed class StatewidePdf(StatewideSummary summary, ToolInfo tool, PdfWor
                 .. Summary.Agencies.Select(a => (IReadOnlyList<string>)
                 [
                     a.Folder,
-                    StatewideWording.Agency(a),
+                    StatewideWording.AgencyOrFolder(a),
                     TextMeasure.Unbroken(StatewideWording.Verdict(a)),
                     StatewideWording.EnrolleeMonths(a),
                     StatewideWording.Rate(a),
@@ -194,7 +194,7 @@ public sealed class StatewidePdf(StatewideSummary summary, ToolInfo tool, PdfWor
                 .. notAudited.Select(a => (IReadOnlyList<string>)
                 [
                     a.Folder,
-                    StatewideWording.Agency(a),
+                    StatewideWording.AgencyOrFolder(a),
                     TextMeasure.Unbroken(StatewideWording.Verdict(a)),
                     StatewideWording.Problem(a),
                     StatewideWording.InputProblems(a),
@@ -231,7 +231,7 @@ public sealed class StatewidePdf(StatewideSummary summary, ToolInfo tool, PdfWor
                 .. failing.Select(a => (IReadOnlyList<string>)
                 [
                     a.Folder,
-                    StatewideWording.Agency(a),
+                    StatewideWording.AgencyOrFolder(a),
                     TextMeasure.Unbroken(StatewideWording.Verdict(a)),
                     a.FailedRules.Count == 0 ? "none" : string.Join(", ", a.FailedRules),
                     StatewideWording.Staffing(a),

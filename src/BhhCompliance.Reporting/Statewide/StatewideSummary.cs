@@ -26,8 +26,8 @@ public enum BatchStatus
 /// <param name="MonthsMet">Of those, the months that met the minimum.</param>
 /// <param name="MonthlyMinimumRate">Share of those months that met the minimum.</param>
 /// <param name="Claims">Claims for full months of the period.</param>
-/// <param name="ClaimsAtRisk">Distinct claims flagged by any claim rule (unsubstantiated, not enrolled, duplicate).</param>
-/// <param name="AmountAtRisk">The amounts of those claims, each claim counted once.</param>
+/// <param name="ClaimsAtRisk">Distinct claims flagged by any claim rule (unsubstantiated, not enrolled, duplicate); null when no claim rule ran.</param>
+/// <param name="AmountAtRisk">The amounts of those claims, each claim counted once; null when no claim rule ran.</param>
 /// <param name="StaffingGapFte">FTE short of the ratios, summed over the roles that are short; 0 when none is.</param>
 /// <param name="RolesShort">The staffing-ratio rules whose actual FTE is below the required FTE, by rule id.</param>
 /// <param name="MissingRoles">Roles with nobody active (the team-minimum rule), in the rule's order.</param>
@@ -37,13 +37,13 @@ public sealed record AgencyMetrics(
     int? MonthsMet,
     decimal? MonthlyMinimumRate,
     int? Claims,
-    int ClaimsAtRisk,
-    decimal AmountAtRisk,
+    int? ClaimsAtRisk,
+    decimal? AmountAtRisk,
     decimal StaffingGapFte,
     IReadOnlyList<string> RolesShort,
     IReadOnlyList<string> MissingRoles)
 {
-    public static AgencyMetrics None { get; } = new(null, null, null, null, null, 0, 0m, 0m, [], []);
+    public static AgencyMetrics None { get; } = new(null, null, null, null, null, null, null, 0m, [], []);
 
     /// <summary>Reads the figures from an audit's findings; <paramref name="kindOf"/> gives a rule id's kind.</summary>
     public static AgencyMetrics From(AuditResult result, Func<string, string?> kindOf)
@@ -53,6 +53,7 @@ public sealed record AgencyMetrics(
         int? met = null;
         decimal? rate = null;
         int? claims = null;
+        var claimRulesRan = false;
         var gap = 0m;
         var rolesShort = new List<string>();
         var missingRoles = new List<string>();
@@ -93,6 +94,7 @@ public sealed record AgencyMetrics(
                     break;
 
                 case "claims-substantiated" or "claims-enrolled" or "claims-duplicate":
+                    claimRulesRan = true;
                     claims = Int(evidence, "claims") ?? claims;
                     foreach (var row in finding.Details)
                     {
@@ -112,8 +114,8 @@ public sealed record AgencyMetrics(
             met,
             rate,
             claims,
-            claimsAtRisk.Count,
-            claimsAtRisk.Values.Sum(),
+            claimRulesRan ? claimsAtRisk.Count : null,
+            claimRulesRan ? claimsAtRisk.Values.Sum() : null,
             gap,
             rolesShort,
             missingRoles);
@@ -234,12 +236,19 @@ public sealed record StatewideSummary(RuleSetIdentity RuleSet, string? Profile, 
 
     public int Claims => Agencies.Sum(a => a.Metrics.Claims ?? 0);
 
-    public int ClaimsAtRisk => Agencies.Sum(a => a.Metrics.ClaimsAtRisk);
+    /// <summary>
+    /// Claims at risk over the agencies whose claim rules ran; null when no agency's did, so that
+    /// "not checked" never reads as "nothing at risk".
+    /// </summary>
+    public int? ClaimsAtRisk => ClaimsReported ? Agencies.Sum(a => a.Metrics.ClaimsAtRisk) : null;
 
-    public decimal AmountAtRisk => Agencies.Sum(a => a.Metrics.AmountAtRisk);
+    /// <summary>The amount of those claims; null when no agency's claim rules ran.</summary>
+    public decimal? AmountAtRisk => ClaimsReported ? Agencies.Sum(a => a.Metrics.AmountAtRisk) : null;
 
     public decimal StaffingGapFte => Agencies.Sum(a => a.Metrics.StaffingGapFte);
 
     /// <summary>Agencies short of at least one staffing ratio, or missing a role.</summary>
     public int AgenciesShortStaffed => Agencies.Count(a => a.Metrics.RolesShort.Count > 0 || a.Metrics.MissingRoles.Count > 0);
+
+    private bool ClaimsReported => Agencies.Any(a => a.Metrics.ClaimsAtRisk is not null);
 }

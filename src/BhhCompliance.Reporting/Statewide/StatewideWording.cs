@@ -26,6 +26,9 @@ public static class StatewideWording
     /// <summary>A rate or figure that does not apply (no rule of its kind ran).</summary>
     public const string NotApplicable = "n/a";
 
+    /// <summary>A statewide total that no audited agency's rules gave (no rule of its kind ran for any of them).</summary>
+    public const string NotReported = "not reported by any agency audited";
+
     /// <summary>What the summary says of the profile when each agency's review type chose its own.</summary>
     public const string ProfilePerAgency = "each agency's own, from its review type";
 
@@ -65,6 +68,12 @@ public static class StatewideWording
         (null, { } id) => id,
         _ => string.Empty,
     };
+
+    /// <summary>
+    /// The agency column of a table: <see cref="Agency"/>, or the folder when agency.yaml was not
+    /// read, as the text summary shows it; a blank cell would leave the row unnamed.
+    /// </summary>
+    public static string AgencyOrFolder(AgencyAudit agency) => Agency(agency) is { Length: > 0 } who ? who : agency.Folder;
 
     /// <summary>"ct-bhh 2026.1 (sha256 0123456789ab)": the hash shortened, as the text summary gives it.</summary>
     public static string RuleSet(RuleSetIdentity ruleSet) => $"{ruleSet.Name} {ruleSet.Version} (sha256 {ruleSet.Sha256[..Math.Min(12, ruleSet.Sha256.Length)]})";
@@ -130,9 +139,9 @@ public static class StatewideWording
         ("Determinations", Determinations(summary)),
         ("Monthly minimum met", summary.MonthlyMinimumRate is { } rate
             ? $"{Formats.Percent(rate)} of {Count(summary.EnrolleeMonths, "enrollee month", "enrollee months")}, pooled"
-            : "not reported by any agency audited"),
-        ("Claims at risk", $"{Count(summary.ClaimsAtRisk)} of {Count(summary.Claims, "claim", "claims")}"),
-        ("Amount at risk", Formats.Money(summary.AmountAtRisk)),
+            : NotReported),
+        ("Claims at risk", summary.ClaimsAtRisk is { } atRisk ? $"{Count(atRisk)} of {Count(summary.Claims, "claim", "claims")}" : NotReported),
+        ("Amount at risk", summary.AmountAtRisk is { } amount ? Formats.Money(amount) : NotReported),
         ("Staffing gap", $"{Formats.Fixed(summary.StaffingGapFte)} FTE short of the ratios"),
         ("Agencies short-staffed", $"{Count(summary.AgenciesShortStaffed)} (short of a ratio, or missing a role)"),
     ];
@@ -145,8 +154,7 @@ public static class StatewideWording
     /// <summary>The amount of the agency's claims at risk, as dollars; "n/a" when no claim rule ran, empty unless audited.</summary>
     public static string AmountAtRisk(AgencyAudit agency) =>
         agency.Status != BatchStatus.Audited ? string.Empty
-            : NoClaimFigures(agency.Metrics) ? NotApplicable
-            : Formats.Money(agency.Metrics.AmountAtRisk);
+            : agency.Metrics.AmountAtRisk is { } amount ? Formats.Money(amount) : NotApplicable;
 
     /// <summary>The FTE the agency is short of the ratios, two decimals; empty unless audited.</summary>
     public static string StaffingGap(AgencyAudit agency) =>
@@ -164,15 +172,9 @@ public static class StatewideWording
     /// <summary>"3 of 1,200"; "n/a" when no claim rule ran; empty unless audited.</summary>
     public static string ClaimsAtRisk(AgencyAudit agency) =>
         agency.Status != BatchStatus.Audited ? string.Empty
-            : NoClaimFigures(agency.Metrics) ? NotApplicable
-            : agency.Metrics.Claims is { } claims ? $"{Count(agency.Metrics.ClaimsAtRisk)} of {Count(claims)}"
-            : Count(agency.Metrics.ClaimsAtRisk);
-
-    /// <summary>
-    /// True when no claim rule gave a claim count and none flagged a claim: the rules did not run,
-    /// or the period had no claims. A zero there would read as "checked, nothing at risk".
-    /// </summary>
-    private static bool NoClaimFigures(AgencyMetrics metrics) => metrics is { Claims: null, ClaimsAtRisk: 0 };
+            : agency.Metrics.ClaimsAtRisk is not { } atRisk ? NotApplicable
+            : agency.Metrics.Claims is { } claims ? $"{Count(atRisk)} of {Count(claims)}"
+            : Count(atRisk);
 
     /// <summary>"below STAFF-NURSE-RATIO; missing peer-recovery-specialist", or empty when fully staffed.</summary>
     public static string Staffing(AgencyAudit agency) => Staffing(agency, id => id);

@@ -51,6 +51,53 @@ public sealed class AgencyMetricsTests
     }
 
     [Fact]
+    public void From_NoClaimRuleRan_HasNoClaimsAtRiskRatherThanZero()
+    {
+        var metrics = Batches.StaffingOnly().Metrics;
+
+        Assert.Null(metrics.Claims);
+        Assert.Null(metrics.ClaimsAtRisk);
+        Assert.Null(metrics.AmountAtRisk);
+    }
+
+    [Fact]
+    public void From_ClaimRuleRanWithoutAClaimCount_StillReportsWhatItFlagged()
+    {
+        // The duplicate rule gives no claim count; it ran and found nothing, which is a figure.
+        var result = Batches.Result(
+            "A1",
+            "One",
+            new DateOnly(2026, 9, 30),
+            Results.Finding("BILL-DUPLICATE", Outcome.Pass, "No duplicate claims.", new Evidence { ["duplicates"] = 0, ["amount_at_risk"] = 0m }));
+
+        var agency = AgencyAudit.Audited("a1", result, Batches.KindOf, 0, []);
+
+        Assert.Null(agency.Metrics.Claims);
+        Assert.Equal(0, agency.Metrics.ClaimsAtRisk);
+        Assert.Equal(0m, agency.Metrics.AmountAtRisk);
+        Assert.Equal("0", StatewideWording.ClaimsAtRisk(agency));
+        Assert.Equal("$0.00", StatewideWording.AmountAtRisk(agency));
+    }
+
+    [Fact]
+    public void StatewideTotals_NoAgencyRanAClaimRule_HaveNoClaimsAtRisk()
+    {
+        var state = Batches.WithoutClaimRules();
+
+        Assert.Null(state.ClaimsAtRisk);
+        Assert.Null(state.AmountAtRisk);
+    }
+
+    [Fact]
+    public void StatewideTotals_SomeAgenciesRanAClaimRule_SumTheirClaimsAtRisk()
+    {
+        var state = Batches.WithoutClaimRules() with { Agencies = [Batches.StaffingOnly(), Batches.RiverValley()] };
+
+        Assert.Equal(3, state.ClaimsAtRisk);
+        Assert.Equal(355.74m, state.AmountAtRisk);
+    }
+
+    [Fact]
     public void StatewideTotals_PoolTheMonthsAndSumTheFigures()
     {
         var state = Batches.State();

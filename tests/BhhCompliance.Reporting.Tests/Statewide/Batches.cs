@@ -108,6 +108,30 @@ internal static class Batches
     public static AgencyAudit Waterbury() =>
         AgencyAudit.NotAudited("waterbury", BatchStatus.Error, ErrorProblem, 0, 0, ["waterbury/error.txt"], "WCMH", "Waterbury Counseling");
 
+    /// <summary>
+    /// A batch audited with a profile that runs no claim rule (as the credentialing profile runs
+    /// none): "pine-crest" checked only for staffing, "shoreline" whose claim rule did not apply,
+    /// and "south-bad" with bad input. No agency reports claims at risk.
+    /// </summary>
+    public static StatewideSummary WithoutClaimRules() => new(
+        new RuleSetIdentity("ct-bhh", "2026.1", Results.Sha256),
+        "credentialing",
+        "state/2026-q3",
+        [StaffingOnly(), Shoreline(), SouthBad()]);
+
+    /// <summary>"pine-crest" (AFF-PC03), certified as of 2026-09-30 by staffing and team rules alone: no claim rule ran.</summary>
+    public static AgencyAudit StaffingOnly() => AgencyAudit.Audited(
+        "pine-crest",
+        Result(
+            "AFF-PC03",
+            "Pine Crest Counseling Associates",
+            new DateOnly(2026, 9, 30),
+            Ratio("STAFF-NURSE-RATIO", Outcome.Pass, 300, 200, 2.0m),
+            Team(Outcome.Pass)),
+        KindOf,
+        inputWarnings: 0,
+        ["pine-crest/report.pdf"]);
+
     /// <summary>An audit of <paramref name="count"/> agencies, all conditional, for tables that span pages.</summary>
     public static StatewideSummary Many(int count) => new(
         new RuleSetIdentity("ct-bhh", "2026.1", Results.Sha256),

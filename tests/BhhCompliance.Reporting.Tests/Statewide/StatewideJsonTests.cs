@@ -87,8 +87,8 @@ public sealed class StatewideJsonTests
         var agency = Agency(json, "shoreline");
         Assert.Equal("not-certified", agency.GetProperty("determination").GetString());
         Assert.Equal(
-            """{"census":150,"enrollee_months":null,"months_met":null,"monthly_minimum_rate":null,"claims":null,"claims_at_risk":0""" +
-                ""","amount_at_risk":0,"staffing_gap_fte":0.75,"roles_short":["STAFF-NURSE-RATIO"]""" +
+            """{"census":150,"enrollee_months":null,"months_met":null,"monthly_minimum_rate":null,"claims":null,"claims_at_risk":null""" +
+                ""","amount_at_risk":null,"staffing_gap_fte":0.75,"roles_short":["STAFF-NURSE-RATIO"]""" +
                 ""","missing_roles":["nurse-care-manager","peer-recovery-specialist"]}""",
             Compact(agency.GetProperty("metrics")));
     }
@@ -155,6 +155,21 @@ public sealed class StatewideJsonTests
         var totals = json.RootElement.GetProperty("totals");
         Assert.Equal(JsonValueKind.Null, totals.GetProperty("monthly_minimum_rate").ValueKind);
         Assert.Equal(0, totals.GetProperty("enrollee_months").GetInt32());
+    }
+
+    [Fact]
+    public void Write_NoAgencyRanAClaimRule_ClaimsAtRiskAreNullNotZero()
+    {
+        using var json = Parse(Batches.WithoutClaimRules());
+
+        var totals = json.RootElement.GetProperty("totals");
+        Assert.Equal(JsonValueKind.Null, totals.GetProperty("claims_at_risk").ValueKind);
+        Assert.Equal(JsonValueKind.Null, totals.GetProperty("amount_at_risk").ValueKind);
+        var metrics = Agency(json, "pine-crest").GetProperty("metrics");
+        Assert.Equal(
+            """{"census":300,"enrollee_months":null,"months_met":null,"monthly_minimum_rate":null,"claims":null,"claims_at_risk":null""" +
+                ""","amount_at_risk":null,"staffing_gap_fte":0,"roles_short":[],"missing_roles":[]}""",
+            Compact(metrics));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed partial class StatewideMarkdownTests
                 "| river-valley | River Valley Services (LMHA-RV) | **CONDITIONAL** | 85% | 3 of 2,000 | $355.74 | 1.80 | 6 | " +
                     "[report.pdf](river-valley/report.pdf) · [findings.json](river-valley/findings.json) · [summary.md](river-valley/summary.md) |",
                 $"| shoreline | {Batches.LongName} (SHORE) | **NOT CERTIFIED** | n/a | n/a | n/a | 0.75 | 2 | [report.pdf](shoreline/report.pdf) |",
-                "| south-bad |  | **BAD INPUT** |  |  |  |  |  |  |",
+                "| south-bad | south-bad | **BAD INPUT** |  |  |  |  |  |  |",
                 "| waterbury | Waterbury Counseling (WCMH) | **ERROR** |  |  |  |  |  | [error.txt](waterbury/error.txt) |",
             ],
             table);
@@ -50,6 +50,18 @@ public sealed partial class StatewideMarkdownTests
                 "| Claims at risk | 3 of 3,100 claims |\n| Amount at risk | $355.74 |\n| Staffing gap | 2.80 FTE short of the ratios |\n",
             markdown,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_NoAgencyRanAClaimRule_TotalsSayClaimsAtRiskWereNotReported()
+    {
+        var markdown = Markdown(Batches.WithoutClaimRules());
+
+        Assert.Contains(
+            "| Claims at risk | not reported by any agency audited |\n| Amount at risk | not reported by any agency audited |\n",
+            markdown,
+            StringComparison.Ordinal);
+        Assert.Contains("| pine-crest | Pine Crest Counseling Associates (AFF-PC03) | **CERTIFIED** | n/a | n/a | n/a | 0.00 | 0 |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -154,6 +154,32 @@ public sealed class StatewidePdfTests
         Assert.Contains("NOT\u00A0CERTIFIED", shoreline);
     }
 
+    [Fact]
+    public void Lay_AgencyWhoseAgencyYamlWasNotRead_IsNamedByItsFolderAsInTheText()
+    {
+        var pages = new StatewidePdf(Batches.State(), Results.Tool).Lay(new TextMeasure());
+
+        // A row in the agency table and one in the not-audited table, each with the folder in its agency column too.
+        var texts = Layouts.Texts(pages[1]);
+        var rows = Enumerable.Range(0, texts.Count)
+            .Where(i => texts[i] == "south-bad" && (i == 0 || texts[i - 1] != "south-bad"))
+            .Select(i => texts.Skip(i).Take(3).ToList())
+            .ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Equal(["south-bad", "south-bad", "BAD\u00A0INPUT"], row));
+    }
+
+    [Fact]
+    public void Lay_NoAgencyRanAClaimRule_TotalsSayClaimsAtRiskWereNotReported()
+    {
+        var pages = new StatewidePdf(Batches.WithoutClaimRules(), Results.Tool).Lay(new TextMeasure());
+
+        var cover = Layouts.Texts(pages[0]).ToList();
+        Assert.Equal("not reported by any agency audited", cover[cover.IndexOf("Claims at risk") + 1]);
+        Assert.Equal("not reported by any agency audited", cover[cover.IndexOf("Amount at risk") + 1]);
+        Assert.DoesNotContain("$0.00", cover);
+    }
+
     [Theory]
     [InlineData(5)]
     [InlineData(150)]

@@ -62,6 +62,22 @@ public sealed partial class StatewideTextTests
     }
 
     [Fact]
+    public void Plain_NoAgencyRanAClaimRule_TotalsSayClaimsAtRiskWereNotReported()
+    {
+        var lines = Lines(StatewideText.Plain(Batches.WithoutClaimRules(), Results.Tool, 120));
+
+        var start = lines.IndexOf("Statewide totals");
+        Assert.Equal(
+            [
+                "  Monthly minimum met:     not reported by any agency audited",
+                "  Claims at risk:          not reported by any agency audited",
+                "  Amount at risk:          not reported by any agency audited",
+            ],
+            lines.Skip(start + 3).Take(3));
+        Assert.Matches(@"^pine-crest +Pine Crest Counseling Associates +CERTIFIED +n/a +n/a +0\.00 +0$", lines.Single(l => l.StartsWith("pine-crest", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Plain_NotAudited_GivesEachAgencyItsProblemSentence()
     {
         var text = StatewideText.Plain(Batches.State(), Results.Tool, 80);
