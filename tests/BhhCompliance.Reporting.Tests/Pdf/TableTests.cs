@@ -155,6 +155,70 @@ public sealed class TableTests
     }
 
     [Fact]
+    public void ColumnWidths_AWordWiderThanThePage_ShortColumnsKeepTheirNaturalWidth()
+    {
+        // The shape of appendix L: a reviewer's comment holding a long URL, quoted again in the reason.
+        var table = AttestationTable();
+
+        var widths = table.ColumnWidths(_measure, 504);
+
+        Assert.Equal(504, widths.Sum(), precision: 6);
+        Assert.True(widths[0] >= _measure.Width("enrollee_id", Layouts.Grid.Header) + 8, $"enrollee_id is {widths[0]} wide");
+        Assert.True(widths[1] >= _measure.Width("J. Reviewer", Layouts.Grid.Body) + 8, $"reviewer is {widths[1]} wide");
+        Assert.True(widths[2] >= _measure.Width("2026-10-15", Layouts.Grid.Body) + 8, $"date is {widths[2]} wide");
+        Assert.True(widths[5] >= _measure.Width("attestations.csv:3", Layouts.Grid.Body) + 8, $"source is {widths[5]} wide");
+        Assert.True(widths[3] > 100 && widths[4] > 100, $"comment {widths[3]}, reason {widths[4]}");
+    }
+
+    [Fact]
+    public void Place_AWordWiderThanThePage_BreaksItInsideItsCellAndLeavesTheShortCellsOnOneLine()
+    {
+        var table = AttestationTable();
+        var widths = table.ColumnWidths(_measure, 504);
+
+        var texts = table.Place(_measure, 504, double.PositiveInfinity, fresh: true).Ops.OfType<TextOp>().ToList();
+
+        Assert.Equal(
+            ["enrollee_id", "reviewer", "date", "comment", "reason", "source"],
+            texts.Where(t => t.Style == Layouts.Grid.Header).Select(t => t.Text));
+        Assert.Contains(texts, t => t.Text == "RV-E00021");
+        Assert.Contains(texts, t => t.Text == "J. Reviewer");
+        Assert.Contains(texts, t => t.Text == "2026-10-15");
+        Assert.Contains(texts, t => t.Text == "attestations.csv:3");
+        var comment = texts
+            .Where(t => t.Style == Layouts.Grid.Body && Math.Abs(t.X - (widths[0] + widths[1] + widths[2] + 4)) < 1e-6)
+            .TakeWhile(t => t.Text != "No plan signature.")
+            .ToList();
+        Assert.True(comment.Count > 1, "The URL breaks onto several lines.");
+        Assert.Equal(LongUrl, string.Concat(comment.Select(t => t.Text)));
+        Assert.All(comment, t => Assert.True(_measure.Width(t.Text, t.Style) <= widths[3] - 8 + 1e-6, $"'{t.Text}' spills out of the comment column."));
+    }
+
+    [Fact]
+    public void ColumnWidths_ManyColumnsWhoseLongestWordsFitSideBySide_BreakNoWord()
+    {
+        // The shape of a staff appendix: ten columns, and a role wider than a tenth of the page.
+        var table = new Table(
+            [.. ((string[])["staff_id", "name", "role", "fte", "degree_level", "degree_field", "license_type", "license_expires", "bh_experience_years", "source"])
+                .Select(h => new TableColumn(h))],
+            [["RV-S027", "Paula Jankowski", "nurse-care-manager", "0.20", "associate", "nursing", "LPN", "2027-09-30", "9.50", "staff.csv:28"]],
+            Layouts.Grid);
+
+        var widths = table.ColumnWidths(_measure, 504);
+
+        Assert.True(widths[2] >= _measure.Width("nurse-care-manager", Layouts.Grid.Body) + 8, $"role is {widths[2]} wide");
+        Assert.True(widths[9] >= _measure.Width("staff.csv:28", Layouts.Grid.Body) + 8, $"source is {widths[9]} wide");
+        Assert.Equal(504, widths.Sum(), precision: 6);
+    }
+
+    [Fact]
+    public void FairShare_SomeColumnsNeedLessThanTheShare_TheyKeepItAndTheOthersSplitTheRest()
+    {
+        Assert.Equal(50, Table.FairShare([200, 10, 100, 20], 130), precision: 6);
+        Assert.Equal(25, Table.FairShare([200, 100], 50), precision: 6);
+    }
+
+    [Fact]
     public void ColumnWidths_LongestWordsDoNotFitSideBySide_ShareTheWidthAndStillSumToIt()
     {
         var widths = LongTable(20).ColumnWidths(_measure, 60);
@@ -231,6 +295,19 @@ public sealed class TableTests
     {
         Assert.Throws<ArgumentException>(() => new Table(Columns, [["a", "b", "c"]], Layouts.Grid));
     }
+
+    /// <summary>A 164-character URL with no space in it.</summary>
+    private const string LongUrl =
+        "https://records.rivervalley-bhh.example.org/charts/RV-E00021/recovery-plan/attachments/2026-10-15/" +
+        "scan-of-signed-person-centered-plan-page-0003-of-0007-final-v2.pdf";
+
+    private static Table AttestationTable() => new(
+        [new TableColumn("enrollee_id"), new TableColumn("reviewer"), new TableColumn("date"), new TableColumn("comment"), new TableColumn("reason"), new TableColumn("source")],
+        [
+            ["RV-E00021", "J. Reviewer", "2026-10-15", LongUrl, $"answered not met by J. Reviewer on 2026-10-15: {LongUrl}", "attestations.csv:3"],
+            ["RV-E00055", "J. Reviewer", "2026-10-15", "No plan signature.", "answered not met by J. Reviewer on 2026-10-15: No plan signature.", "attestations.csv:6"],
+        ],
+        Layouts.Grid);
 
     private static Table LongTable(int rows) => new(Columns, Rows(rows), Layouts.Grid);
 

@@ -123,10 +123,12 @@ public sealed class Table : Block
 
     /// <summary>
     /// Widths that fit the content: each column gets its widest line when all fit. Otherwise
-    /// each keeps at least its longest word and, room permitting, its header on one line (or a
-    /// fair share, if that is less), and the rest
-    /// of the width goes to the columns that would wrap, in proportion to how much they need.
-    /// The same widths serve every page the table spans.
+    /// each keeps at least its longest word and, room permitting, its header on one line, and
+    /// the rest of the width goes to the columns that would wrap, in proportion to how much they
+    /// need. When even the longest words do not fit side by side, the width is shared out fairly
+    /// instead: a word wider than its share (a URL in a reviewer's comment) breaks inside its
+    /// cell, and the ids, dates and sources beside it keep their width. The same widths serve
+    /// every page the table spans.
     /// </summary>
     internal double[] ColumnWidths(TextMeasure measure, double width)
     {
@@ -154,6 +156,24 @@ public sealed class Table : Block
             minimum[c] = Math.Min(natural[c], minimum[c] + pad);
         }
 
+        var naturalTotal = natural.Sum();
+        if (naturalTotal <= width)
+        {
+            // Everything fits on one line: share the spare width out so the table spans the page.
+            var spare = _style.FillWidth ? width - naturalTotal : 0;
+            return Keep([.. natural.Select(n => n + (spare * n / naturalTotal))], width);
+        }
+
+        // The longest words do not fit side by side (a 170-character URL in a comment): the widest
+        // claims no more than a fair share, and breaks inside its cell. A column that needs less
+        // than the share gets all it needs, so ids, dates and sources stay on one line rather
+        // than shrink with the URL to a few letters a line; the others get the share each.
+        if (minimum.Sum() > width)
+        {
+            var share = FairShare(natural, width);
+            return Keep([.. natural.Select(n => Math.Min(n, share))], width);
+        }
+
         // A header breaks only when it must: while every column can be as wide as its header on one
         // line and still hold its longest word, no column is narrower than its header. A header
         // such as "days_late" over short numbers would otherwise wrap as "days_ / late".
@@ -171,38 +191,45 @@ public sealed class Table : Block
             }
         }
 
+        // Each column keeps its minimum, and the rest of the width goes to the columns that would
+        // wrap, in proportion to how much more they need.
+        var rest = width - minimum.Sum();
+        var wanted = natural.Zip(minimum, (n, m) => n - m).Sum();
         var widths = new double[count];
-        var naturalTotal = natural.Sum();
-        var minimumTotal = minimum.Sum();
-        if (naturalTotal <= width)
+        for (var c = 0; c < count; c++)
         {
-            // Everything fits on one line: share the spare width out so the table spans the page.
-            var spare = _style.FillWidth ? width - naturalTotal : 0;
-            for (var c = 0; c < count; c++)
-            {
-                widths[c] = natural[c] + (spare * natural[c] / naturalTotal);
-            }
-        }
-        else if (minimumTotal >= width)
-        {
-            // Even the longest words do not fit side by side: shrink them all alike (words break).
-            for (var c = 0; c < count; c++)
-            {
-                widths[c] = minimum[c] * width / minimumTotal;
-            }
-        }
-        else
-        {
-            var spare = width - minimum.Sum();
-            var wanted = natural.Zip(minimum, (n, m) => n - m).Sum();
-            for (var c = 0; c < count; c++)
-            {
-                widths[c] = minimum[c] + (wanted > 0 ? spare * (natural[c] - minimum[c]) / wanted : spare / count);
-            }
+            widths[c] = minimum[c] + (wanted > 0 ? rest * (natural[c] - minimum[c]) / wanted : rest / count);
         }
 
+        return Keep(widths, width);
+    }
+
+    private double[] Keep(double[] widths, double width)
+    {
         _widths = widths;
         _widthsFor = width;
         return widths;
+    }
+
+    /// <summary>
+    /// The largest share such that every column narrower than it keeps its whole width and the
+    /// others get the share each, within <paramref name="width"/> in all (max-min fairness).
+    /// </summary>
+    internal static double FairShare(IReadOnlyList<double> wanted, double width)
+    {
+        var left = width;
+        var columns = wanted.Count;
+        foreach (var w in wanted.Order())
+        {
+            if (w * columns > left)
+            {
+                break;
+            }
+
+            left -= w;
+            columns--;
+        }
+
+        return columns == 0 ? double.PositiveInfinity : left / columns;
     }
 }
