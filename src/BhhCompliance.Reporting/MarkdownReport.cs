@@ -155,7 +155,7 @@ public sealed class MarkdownReport
             ["evidence"] = finding.Evidence.Select(e => new Dictionary<string, object?>
             {
                 ["key"] = $"`{e.Key}`",
-                ["value"] = Md(Formats.Show(e.Value, grouped: true)),
+                ["value"] = Md(Formats.Evidence(e.Key, e.Value)),
             }).ToArray(),
             ["detail_count"] = finding.Details.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
             ["detail_noun"] = finding.Details.Count == 1 ? "row" : "rows",

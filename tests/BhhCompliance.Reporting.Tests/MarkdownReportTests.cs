@@ -110,10 +110,21 @@ public sealed class MarkdownReportTests
 
         var start = lines.IndexOf("| Evidence | Value |");
         Assert.Equal(
-            ["|---|---|", "| `census` | 812 |", "| `caseload` | 200 |", "| `required_fte` | 4.06 |", "| `actual_fte` | 3.5 |"],
+            ["|---|---|", "| `census` | 812 |", "| `caseload` | 200 |", "| `required_fte` | 4.06 |", "| `actual_fte` | 3.50 |"],
             lines.Skip(start + 1).Take(5));
         Assert.Contains("**Citation:** DMHAS BHH Provider Manual, IV. BHH Overview, BHH Staff", lines);
         Assert.Contains("**What to do:** Add registered nurse time until Nurse Care Manager FTE reaches 4.06.", lines);
+    }
+
+    [Fact]
+    public void Write_AmountsAndFte_ShowTwoDecimalsAsTheMessageDoes()
+    {
+        var evidence = new Evidence { ["amount_at_risk"] = 1185.6m, ["actual_fte"] = 6.1m };
+
+        var lines = Lines(Write(Results.Of(Results.Finding("BILL-DUPLICATE", Outcome.Fail, "$1,185.60 at risk.", evidence))));
+
+        Assert.Contains("| `amount_at_risk` | 1,185.60 |", lines);
+        Assert.Contains("| `actual_fte` | 6.10 |", lines);
     }
 
     [Fact]

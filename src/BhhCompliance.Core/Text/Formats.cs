@@ -48,5 +48,17 @@ public static class Formats
         _ => string.Empty,
     };
 
+    /// <summary>
+    /// An evidence value as the reports show it: as <see cref="Show"/> with thousands separators,
+    /// but amounts (keys starting "amount"), FTE and hours (keys ending "fte" or "hours", rules.md's
+    /// names) always with two decimals, as the messages write them with <c>money</c> and
+    /// <c>fixed</c>: 1,185.60 and 6.10, not 1,185.6 and 6.1.
+    /// </summary>
+    public static string Evidence(string key, Findings.EvidenceValue value) =>
+        value is Findings.EvidenceValue.Number n
+            && (key.StartsWith("amount", StringComparison.Ordinal) || key.EndsWith("fte", StringComparison.Ordinal) || key.EndsWith("hours", StringComparison.Ordinal))
+            ? Fixed(n.Value)
+            : Show(value, grouped: true);
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
 }

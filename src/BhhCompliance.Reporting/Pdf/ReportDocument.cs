@@ -247,7 +247,7 @@ public sealed record ReportDocument(
             finding.Outcome,
             finding.Subject == Finding.AgencySubject ? null : wording.Render("finding_subject", findingValues),
             finding.Message,
-            [.. finding.Evidence.Select(e => new Fact(e.Key, Formats.Show(e.Value, grouped: true)))],
+            [.. finding.Evidence.Select(e => new Fact(e.Key, Formats.Evidence(e.Key, e.Value)))],
             finding.Citation,
             finding.Remediation,
             finding.Details.Count > 0 ? wording.Render("details_note", findingValues) : null)

@@ -86,7 +86,19 @@ public sealed class ReportDocumentTests
         Assert.Null(block.Subject);
         Assert.Null(block.DetailsNote);
         Assert.Equal(
-            [new Fact("census", "812"), new Fact("caseload", "200"), new Fact("required_fte", "4.06"), new Fact("actual_fte", "3.5")],
+            [new Fact("census", "812"), new Fact("caseload", "200"), new Fact("required_fte", "4.06"), new Fact("actual_fte", "3.50")],
+            block.Evidence);
+    }
+
+    [Fact]
+    public void Build_AmountsAndFte_ShowTwoDecimalsAsTheMessageDoes()
+    {
+        var evidence = new Evidence { ["duplicates"] = 1200, ["amount_at_risk"] = 1185.6m, ["actual_fte"] = 6.1m, ["required_fte"] = 8.14m };
+
+        var block = Build(Results.Of(Results.Finding("BILL-DUPLICATE", Outcome.Fail, "2 duplicate claims; $1,185.60 at risk.", evidence))).Findings[0];
+
+        Assert.Equal(
+            [new Fact("duplicates", "1,200"), new Fact("amount_at_risk", "1,185.60"), new Fact("actual_fte", "6.10"), new Fact("required_fte", "8.14")],
             block.Evidence);
     }
 
