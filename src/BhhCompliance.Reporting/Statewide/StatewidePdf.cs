@@ -183,7 +183,11 @@ public sealed class StatewidePdf(StatewideSummary summary, ToolInfo tool, PdfWor
             [
                 heading,
                 new Spacer(4),
-                new Paragraph("Nothing was evaluated for these snapshots, so they count in no determination or total above.", SmallMuted),
+                new Paragraph(
+                    notAudited.Any(a => a.Determination is not null)
+                        ? "Where nothing was evaluated, the snapshot counts in no determination or total above. An agency with a determination was audited, but a rule broke: its determination and figures above leave that rule out."
+                        : "Nothing was evaluated for these snapshots, so they count in no determination or total above.",
+                    SmallMuted),
                 new Spacer(8),
             ],
             keepTogether: true,

@@ -154,6 +154,19 @@ public sealed class StatewidePdfTests
         Assert.Contains("NOT\u00A0CERTIFIED", shoreline);
     }
 
+    [Theory]
+    [InlineData(false, "Nothing was evaluated for these snapshots, so they count in no determination or total above.")]
+    [InlineData(true, "An agency with a determination was audited, but a rule broke: its determination and figures above leave that rule out.")]
+    public void Lay_NotAudited_SaysWhetherAnAgencyListedThereStillCounts(bool ruleBroke, string expected)
+    {
+        var broken = Batches.RiverValley() with { Status = BatchStatus.Error, Problem = "A rule could not be evaluated: boom" };
+        var summary = Batches.State() with { Agencies = ruleBroke ? [broken, Batches.SouthBad()] : [Batches.RiverValley(), Batches.SouthBad()] };
+
+        var text = string.Join(" ", new StatewidePdf(summary, Results.Tool).Lay(new TextMeasure()).SelectMany(Layouts.Texts));
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Lay_AgencyWhoseAgencyYamlWasNotRead_IsNamedByItsFolderAsInTheText()
     {
