@@ -110,7 +110,7 @@ internal sealed class BatchAuditRunner(
         if (!request.Quiet)
         {
             terminal.Out.Write(text);
-            terminal.Out.WriteLine(Wrote(audits.Count(HasReports), audits.Length, output));
+            terminal.Out.WriteLine(Wrote(audits.Count(a => a.Determination is not null), audits.Length, output));
         }
 
         return summary.Count(BatchStatus.Error) > 0 ? ExitCodes.InternalError
@@ -246,14 +246,8 @@ internal sealed class BatchAuditRunner(
     }
 
     /// <summary>
-    /// Whether the agency's reports were written: an agency that was not audited has at most its
-    /// diagnostics, which are not its reports.
-    /// </summary>
-    private static bool HasReports(AgencyAudit agency) =>
-        agency.Outputs.Any(o => o != $"{agency.Folder}/{DiagnosticsFile}");
-
-    /// <summary>
-    /// The closing line: how many agencies' reports were written, out of how many folders when
+    /// The closing line: how many agencies' reports were written (those with a determination: an
+    /// audit is recorded only once its reports are written), out of how many folders when
     /// some were not audited (the summary above says why), and where.
     /// </summary>
     private static string Wrote(int written, int agencies, string output)

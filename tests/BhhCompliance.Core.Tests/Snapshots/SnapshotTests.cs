@@ -27,18 +27,6 @@ public sealed class SnapshotTests
             snapshot.Parts);
     }
 
-    [Fact]
-    public void AsOf_ChangesTheReviewDate_NotThePeriod()
-    {
-        var snapshot = new SnapshotBuilder().Build();
-
-        var moved = snapshot.AsOf(Day("2026-12-31"));
-
-        Assert.Equal(Day("2026-12-31"), moved.Review.AsOf);
-        Assert.Equal(snapshot.Review.Period, moved.Review.Period);
-        Assert.Equal(Day("2026-09-30"), snapshot.Review.AsOf);
-    }
-
     [Theory]
     [InlineData(SnapshotParts.Staff, "staff.csv")]
     [InlineData(SnapshotParts.PcTracker, "pc-tracker.csv (or pc-tracker.xlsx)")]

@@ -187,14 +187,14 @@ public sealed class WaiverSetTests
     [Fact]
     public void Run_WaiverExpiredOnTheAsOfDate_IsJudgedByTheSnapshotsAsOf()
     {
-        var snapshot = new SnapshotBuilder().Enrollee("E1").Claim("C1", "E1", Month("2026-06")).Claim("C2", "E1", Month("2026-06")).Build();
+        SnapshotBuilder Claims() => new SnapshotBuilder().Enrollee("E1").Claim("C1", "E1", Month("2026-06")).Claim("C2", "E1", Month("2026-06"));
         var waiver = Waiver("BILL-DUPLICATE", expiresOn: "2026-09-30");
         var profile = new Profile("test", "one rule", ["BILL-DUPLICATE"]);
         var ruleSet = new RuleSet(TestRules.Identity, [TestRules.ClaimsDuplicate()], [profile]);
         var engine = new AuditEngine(RuleKindCatalog.Standard);
 
-        var onTime = engine.Run(ruleSet, profile, snapshot, waivers: new WaiverSet([waiver]));
-        var later = engine.Run(ruleSet, profile, snapshot.AsOf(Day("2026-10-01")), waivers: new WaiverSet([waiver]));
+        var onTime = engine.Run(ruleSet, profile, Claims().Build(), waivers: new WaiverSet([waiver]));
+        var later = engine.Run(ruleSet, profile, Claims().AsOf(Day("2026-10-01")).Build(), waivers: new WaiverSet([waiver]));
 
         Assert.Equal(Outcome.Waived, onTime.Findings[0].Outcome);
         Assert.Equal(Outcome.Fail, later.Findings[0].Outcome);

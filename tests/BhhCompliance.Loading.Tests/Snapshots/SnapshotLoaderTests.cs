@@ -100,6 +100,7 @@ public sealed class SnapshotLoaderTests
         var result = new SnapshotLoader().Load(GoldenCases.Folder("Snapshots", "chart-events-after-as-of"), asOf: new DateOnly(2026, 9, 29));
 
         Assert.Equal(new DateOnly(2026, 9, 29), result.Snapshot!.Review.AsOf);
+        Assert.Equal((new DateOnly(2026, 4, 1), new DateOnly(2026, 9, 30)), (result.Snapshot.Review.Period.Start, result.Snapshot.Review.Period.End));
         Assert.Equal(
             [
                 "chart-events.csv(3,3): warning BHH2305: The chart event is dated 2026-10-02, after the as-of date 2026-09-29; it is not counted for this review.",
