@@ -25,17 +25,7 @@ public static class FindingsJson
 
         json.WriteString("profile", result.Profile);
 
-        json.WriteStartObject("agency");
-        json.WriteString("id", result.Agency.Id);
-        json.WriteString("name", result.Agency.Name);
-        json.WriteEndObject();
-
-        json.WriteStartObject("review");
-        json.WriteString("type", result.Review.Type);
-        json.WriteString("as_of", Formats.Date(result.Review.AsOf));
-        json.WriteString("period_start", Formats.Date(result.Review.Period.Start));
-        json.WriteString("period_end", Formats.Date(result.Review.Period.End));
-        json.WriteEndObject();
+        PlainText.WriteAgencyAndReview(json, result.Agency.Id, result.Agency.Name, result.Review.Type, result.Review.AsOf, result.Review.Period.Start, result.Review.Period.End);
 
         json.WriteString("determination", result.Determination.Name());
 

@@ -1,3 +1,4 @@
+using BhhCompliance.Core.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Spectre.Console;
@@ -33,6 +34,22 @@ internal static class PlainText
         json.WriteString("name", name);
         json.WriteString("version", version);
         json.WriteString("sha256", sha256);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The <c>agency</c> and <c>review</c> objects of findings.json (cli.md), as every JSON output that names an audit writes them.</summary>
+    public static void WriteAgencyAndReview(Utf8JsonWriter json, string agencyId, string? agencyName, string reviewType, DateOnly asOf, DateOnly periodStart, DateOnly periodEnd)
+    {
+        json.WriteStartObject("agency");
+        json.WriteString("id", agencyId);
+        json.WriteString("name", agencyName);
+        json.WriteEndObject();
+
+        json.WriteStartObject("review");
+        json.WriteString("type", reviewType);
+        json.WriteString("as_of", Formats.Date(asOf));
+        json.WriteString("period_start", Formats.Date(periodStart));
+        json.WriteString("period_end", Formats.Date(periodEnd));
         json.WriteEndObject();
     }
 

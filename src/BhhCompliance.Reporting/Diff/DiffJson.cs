@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BhhCompliance.Core.Findings;
-using BhhCompliance.Core.Text;
 
 namespace BhhCompliance.Reporting.Diff;
 
@@ -59,16 +58,7 @@ public static class DiffJson
         json.WriteStartObject(name);
         PlainText.WriteRuleSet(json, audit.RuleSet.Name, audit.RuleSet.Version, audit.RuleSet.Sha256);
         json.WriteString("profile", audit.Profile);
-        json.WriteStartObject("agency");
-        json.WriteString("id", audit.Agency.Id);
-        json.WriteString("name", audit.Agency.Name);
-        json.WriteEndObject();
-        json.WriteStartObject("review");
-        json.WriteString("type", audit.Review.Type);
-        json.WriteString("as_of", Formats.Date(audit.Review.AsOf));
-        json.WriteString("period_start", Formats.Date(audit.Review.PeriodStart));
-        json.WriteString("period_end", Formats.Date(audit.Review.PeriodEnd));
-        json.WriteEndObject();
+        PlainText.WriteAgencyAndReview(json, audit.Agency.Id, audit.Agency.Name, audit.Review.Type, audit.Review.AsOf, audit.Review.PeriodStart, audit.Review.PeriodEnd);
         json.WriteString("determination", audit.Determination.Name());
         json.WriteEndObject();
     }
